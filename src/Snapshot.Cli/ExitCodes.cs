@@ -1,0 +1,13 @@
+namespace Snapshot.Cli;
+
+/// <summary>What the <c>snapshot</c> command's exit code means.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The run worked, but a snapshot broke an invariant (tokens not conserved).</summary>
+    public const int InvariantViolated = 1;
+
+    /// <summary>A mistake in the command line or an input file; nothing ran, or the run stopped there.</summary>
+    public const int BadInput = 2;
+}

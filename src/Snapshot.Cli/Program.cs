@@ -1,0 +1,3 @@
+using Snapshot.Cli;
+
+return SnapshotCli.Run(args, Console.Out, Console.Error);

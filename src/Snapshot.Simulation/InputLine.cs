@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Snapshot.Simulation;
+
+/// <summary>
+/// One meaningful line of an input file, split on whitespace. Blank lines and lines starting with
+/// <c>#</c> are not meaningful. Every parse error it raises names the file and the line.
+/// </summary>
+public sealed record InputLine(string Source, int Number, string Text, string[] Fields)
+{
+    public static IEnumerable<InputLine> ReadAll(string text, string source)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var trimmed = lines[i].Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+                continue;
+            yield return new InputLine(source, i + 1, trimmed, trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+
+    /// <summary>Reads a file, turning a missing or unreadable file into an input error.</summary>
+    public static string ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new SimulationInputException(path, null, $"cannot read the file: {e.Message}");
+        }
+    }
+
+    /// <summary>Field <paramref name="index"/> as a whole number of at least <paramref name="minimum"/>.</summary>
+    public long WholeNumber(int index, string what, long minimum)
+    {
+        if (!long.TryParse(Fields[index], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            throw Error($"{what} must be a whole number, found '{Fields[index]}'");
+        if (value < minimum)
+            throw Error($"{what} must be at least {minimum}, found {value}");
+        return value;
+    }
+
+    public SimulationInputException Error(string problem) => new(Source, Number, problem);
+}
