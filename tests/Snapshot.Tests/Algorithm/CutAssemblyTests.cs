@@ -1,0 +1,51 @@
+using Snapshot.Algorithm;
+
+namespace Snapshot.Tests.Algorithm;
+
+public sealed class CutAssemblyTests
+{
+    private static readonly SnapshotId Id = new(7);
+
+    private static LocalSnapshot<string, string> Part(string process, string[] incoming, params (string From, string Message)[] recorded) =>
+        new(Id, process, incoming, [.. recorded.Select(r => new RecordedMessage<string, string>(r.From, process, r.Message))]);
+
+    [Fact]
+    public void Builds_the_cut_once_every_participant_reported_with_channels_per_receiver_in_arrival_order()
+    {
+        var assembly = new CutAssembly<string, int, string>(Id, ["a", "b"]);
+
+        Assert.False(assembly.Add(20, Part("b", ["a", "b"], ("a", "a1"), ("b", "b-self"), ("a", "a2"))));
+        Assert.Equal(["a"], assembly.Missing);
+        Assert.True(assembly.Add(10, Part("a", ["b"])));
+        var cut = assembly.Build();
+
+        Assert.Equal(Id, cut.Id);
+        Assert.Equal([("a", 10), ("b", 20)], cut.Processes.Select(p => (p.Process, p.State)));
+        Assert.Equal(
+            ["b→a: ", "a→b: a1,a2", "b→b: b-self"],
+            cut.Channels.Select(c => $"{c.From}→{c.To}: {string.Join(",", c.Messages)}"));
+    }
+
+    [Fact]
+    public void Refuses_parts_that_do_not_belong()
+    {
+        var assembly = new CutAssembly<string, int, string>(Id, ["a", "b"]);
+        assembly.Add(1, Part("a", []));
+
+        Assert.Equal(ProtocolViolation.UnexpectedPart, Assert.Throws<SnapshotProtocolException>(() => assembly.Add(1, Part("a", []))).Violation);
+        Assert.Equal(ProtocolViolation.UnexpectedPart, Assert.Throws<SnapshotProtocolException>(() => assembly.Add(1, Part("z", []))).Violation);
+        Assert.Equal(ProtocolViolation.UnexpectedPart, Assert.Throws<SnapshotProtocolException>(() => assembly.Add(1, Part("b", []) with { Id = new SnapshotId(8) })).Violation);
+        Assert.Equal(["b"], assembly.Missing);
+    }
+
+    [Fact]
+    public void Building_before_every_part_arrived_names_the_missing_participants()
+    {
+        var assembly = new CutAssembly<string, int, string>(Id, ["a", "b", "c"]);
+        assembly.Add(1, Part("b", []));
+
+        var error = Assert.Throws<InvalidOperationException>(assembly.Build);
+
+        Assert.Contains("a, c", error.Message);
+    }
+}
