@@ -1,0 +1,36 @@
+using Akka.Actor;
+using Snapshot.Algorithm;
+using Snapshot.Runtime.Internal;
+
+namespace Snapshot.Runtime.Coordination;
+
+/// <summary>What a coordinator knows of one snapshot it started and has not yet answered.</summary>
+internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeOffset startedAt)
+{
+    public SnapshotPlan Plan { get; } = plan;
+
+    public Take Request { get; } = request;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    public CutAssembly<IActorRef, PartState, object> Parts { get; } = new(plan.Id, plan.Members);
+
+    /// <summary>After a timeout: the unfinished participants' answers on what they still missed, by participant.</summary>
+    public Dictionary<IActorRef, Abandoned>? TimeoutAnswers { get; set; }
+
+    public GlobalSnapshot Result(DateTimeOffset completedAt)
+    {
+        var cut = Parts.Build();
+        return new GlobalSnapshot(
+            Plan.Id.Value,
+            Plan.Group,
+            Request.Initiator,
+            [.. cut.Processes.Select(p => new ProcessState(p.Process, p.State.State, p.State.Stashed))],
+            [.. cut.Channels.Select(c => new ChannelState(c.From, c.To, c.Messages))],
+            StartedAt,
+            completedAt);
+    }
+}
+
+/// <summary>A participant's recorded state and stash, as the cut assembly holds them.</summary>
+internal sealed record PartState(object? State, IReadOnlyList<object> Stashed);

@@ -1,0 +1,60 @@
+using System.Runtime.ExceptionServices;
+using Akka.Actor;
+using Snapshot.Runtime.Coordination;
+using Snapshot.Runtime.Internal;
+
+namespace Snapshot.Runtime;
+
+/// <summary>
+/// The snapshot extension of an ActorSystem: <c>GlobalSnapshots.Get(system).TakeAsync()</c> takes a
+/// consistent global snapshot of a group of participants while the system keeps running.
+/// </summary>
+public sealed class GlobalSnapshots : IExtension
+{
+    public GlobalSnapshots(ExtendedActorSystem system)
+    {
+        Settings = GlobalSnapshotsSettings.Create(system);
+        Coordinator = system.SystemActorOf(SnapshotCoordinator.Props(Settings), "global-snapshots");
+    }
+
+    public GlobalSnapshotsSettings Settings { get; }
+
+    internal IActorRef Coordinator { get; }
+
+    public static GlobalSnapshots Get(ActorSystem system) =>
+        system.WithExtension<GlobalSnapshots, GlobalSnapshotsExtensionProvider>();
+
+    /// <summary>Takes a snapshot of <paramref name="group"/>.</summary>
+    /// <param name="group">The group; <c>akka.snapshot.default-group</c> when null.</param>
+    /// <param name="initiator">The participant that starts it; when null every participant starts at once.</param>
+    /// <param name="timeout">How long it may take; <c>akka.snapshot.default-timeout</c> when null.</param>
+    /// <param name="cancellationToken">Cancels it: the participants drop what they recorded for it.</param>
+    /// <exception cref="SnapshotTimeoutException">It did not complete in time; the exception lists what was missing.</exception>
+    /// <exception cref="SnapshotFailedException">It was refused or failed; <see cref="SnapshotFailedException.Reason"/> says why.</exception>
+    public async Task<GlobalSnapshot> TakeAsync(string? group = null, IActorRef? initiator = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var limit = timeout ?? Settings.DefaultTimeout;
+        if (limit <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(timeout), limit, "a snapshot needs a timeout longer than 0");
+        var request = Guid.NewGuid();
+        await using var cancel = cancellationToken.Register(() => Coordinator.Tell(new CancelTake(request)));
+        // The coordinator answers every request itself, at the latest one grace period after the timeout;
+        // the ask's own timeout only guards against a coordinator that is gone.
+        var reply = await Coordinator.Ask<object>(
+            replyTo => new Take(group ?? Settings.DefaultGroup, initiator, limit, replyTo, request),
+            limit + Settings.TimeoutReportGrace + TimeSpan.FromSeconds(5),
+            cancellationToken);
+        if (reply is Status.Failure failure)
+            ExceptionDispatchInfo.Throw(failure.Cause);
+        return (GlobalSnapshot)reply;
+    }
+
+    /// <summary>The participants registered in <paramref name="group"/> now, in registration order.</summary>
+    public async Task<IReadOnlyList<IActorRef>> ParticipantsAsync(string? group = null, CancellationToken cancellationToken = default) =>
+        await Coordinator.Ask<IActorRef[]>(new GetParticipants(group ?? Settings.DefaultGroup), TimeSpan.FromSeconds(10), cancellationToken);
+}
+
+public sealed class GlobalSnapshotsExtensionProvider : ExtensionIdProvider<GlobalSnapshots>
+{
+    public override GlobalSnapshots CreateExtension(ExtendedActorSystem system) => new(system);
+}

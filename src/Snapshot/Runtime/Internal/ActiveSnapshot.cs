@@ -1,0 +1,29 @@
+using Akka.Actor;
+using Snapshot.Algorithm;
+
+namespace Snapshot.Runtime.Internal;
+
+/// <summary>A participant's side of one snapshot it has recorded its state for and not yet finished.</summary>
+internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, object? state, IReadOnlyList<object> stashed)
+{
+    private readonly Dictionary<IActorRef, int> _recordedPerChannel = [];
+
+    public SnapshotPlan Plan { get; } = plan;
+
+    public SnapshotProcess<IActorRef, object> Process { get; } = process;
+
+    public object? State { get; } = state;
+
+    public IReadOnlyList<object> Stashed { get; } = stashed;
+
+    /// <summary>The marker this participant sends on each of its outgoing channels: one object for all of them.</summary>
+    public Marker Marker { get; } = new(plan);
+
+    /// <summary>Counts one more message recorded from <paramref name="sender"/>; false once the channel is over its limit.</summary>
+    public bool CountRecorded(IActorRef sender)
+    {
+        var count = _recordedPerChannel.GetValueOrDefault(sender) + 1;
+        _recordedPerChannel[sender] = count;
+        return count <= Plan.MaxRecordedPerChannel;
+    }
+}

@@ -1,0 +1,48 @@
+using Akka.Actor;
+using Snapshot.Algorithm;
+
+namespace Snapshot.Runtime.Internal;
+
+/// <summary>Every message of the snapshot protocol. Participants consume them before user code sees anything.</summary>
+internal interface ISnapshotProtocolMessage;
+
+/// <summary>Participant → participant, along the channel it closes.</summary>
+internal sealed record Marker(SnapshotPlan Plan) : ISnapshotProtocolMessage;
+
+/// <summary>Coordinator → participant: record now and send markers (if no marker got there first).</summary>
+internal sealed record Initiate(SnapshotPlan Plan) : ISnapshotProtocolMessage;
+
+/// <summary>Coordinator → participant: the snapshot failed; drop its recordings and say what was still missing.</summary>
+internal sealed record Abandon(SnapshotId Id, DateTime DeadlineUtc) : ISnapshotProtocolMessage;
+
+/// <summary>Participant → coordinator, answering <see cref="Abandon"/>.</summary>
+internal sealed record Abandoned(SnapshotId Id, IActorRef Participant, bool HadRecorded, IReadOnlyList<IActorRef> AwaitingMarkersFrom)
+    : ISnapshotProtocolMessage;
+
+/// <summary>Participant → coordinator: its finished part.</summary>
+internal sealed record LocalPart(
+    SnapshotId Id,
+    IActorRef Participant,
+    object? State,
+    IReadOnlyList<object> Stashed,
+    IReadOnlyList<RecordedMessage<IActorRef, object>> Recorded) : ISnapshotProtocolMessage;
+
+/// <summary>Participant → coordinator: it cannot finish its part.</summary>
+internal sealed record PartFailed(SnapshotId Id, IActorRef Participant, SnapshotFailureReason Reason, string Detail)
+    : ISnapshotProtocolMessage;
+
+/// <summary>Participant → coordinator, from each new actor instance: join a group (again, after a restart).</summary>
+/// <param name="Incarnation">Tells a restarted instance, which lost its recordings, from the one before.</param>
+/// <param name="DeclaredOutgoing">The members it sends to; null for every member of its group.</param>
+internal sealed record Register(string Group, IActorRef Participant, Guid Incarnation, IReadOnlyCollection<IActorRef>? DeclaredOutgoing)
+    : ISnapshotProtocolMessage;
+
+/// <summary>Anyone → coordinator: take a snapshot and send the <see cref="GlobalSnapshot"/> or a failure to <paramref name="ReplyTo"/>.</summary>
+internal sealed record Take(string Group, IActorRef? Initiator, TimeSpan Timeout, IActorRef ReplyTo, Guid Request)
+    : ISnapshotProtocolMessage;
+
+/// <summary>Anyone → coordinator: the caller of the request gave up.</summary>
+internal sealed record CancelTake(Guid Request) : ISnapshotProtocolMessage;
+
+/// <summary>Anyone → coordinator: which participants a group has now. Answered with an <see cref="IReadOnlyList{IActorRef}"/>.</summary>
+internal sealed record GetParticipants(string Group) : ISnapshotProtocolMessage;

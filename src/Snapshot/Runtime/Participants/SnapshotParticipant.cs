@@ -1,0 +1,212 @@
+using Akka.Actor;
+using Akka.Event;
+using Snapshot.Algorithm;
+using Snapshot.Runtime.Internal;
+
+namespace Snapshot.Runtime.Participants;
+
+/// <summary>
+/// Makes an actor a snapshot participant. <see cref="SnapshotReceiveActor"/> and <see cref="SnapshotUntypedActor"/>
+/// use it for you; an actor that cannot change its base class (a <c>ReceivePersistentActor</c>, say) creates
+/// one in its constructor (<c>new SnapshotParticipant(this, Context, () =&gt; state)</c>) and routes its
+/// message loop through it:
+/// <code>
+/// protected override bool AroundReceive(Receive receive, object message) =>
+///     _snapshots.AroundReceive(receive, message, base.AroundReceive);
+/// </code>
+/// Recording happens when the actor's handler is about to run, so a message an actor holds back (its own
+/// stash, or a persistent actor's stash while it persists) is counted once, when it is really handled.
+/// Markers are consumed here; user handlers never see them.
+/// </summary>
+public sealed class SnapshotParticipant
+{
+    private readonly ActorBase _actor;
+    private readonly ActorCell _cell;
+    private readonly Func<object?> _captureState;
+    private readonly IActorRef _coordinator;
+    private readonly Guid _incarnation = Guid.NewGuid();
+    private readonly Dictionary<SnapshotId, ActiveSnapshot> _active = [];
+    private readonly FinishedSnapshots _finished = new();
+    private readonly ILoggingAdapter _log;
+    private StashTracker? _stash;
+    private bool _stashLookedFor;
+
+    /// <param name="actor">The actor itself (<c>this</c>), whose stash, if it has one, is part of its recorded state.</param>
+    /// <param name="context">The actor's <c>Context</c>, from its constructor.</param>
+    /// <param name="captureState">
+    /// Called inside the actor's message loop at the moment it records: return an immutable value or a copy,
+    /// never a collection the actor goes on changing.
+    /// </param>
+    /// <param name="group">The group to join; <c>akka.snapshot.default-group</c> when null.</param>
+    /// <param name="channels">The participants this actor tells; null (the default) for every participant of its group.</param>
+    public SnapshotParticipant(ActorBase actor, IActorContext context, Func<object?> captureState, string? group = null, IEnumerable<IActorRef>? channels = null)
+    {
+        _actor = actor;
+        _cell = context as ActorCell ?? throw new ArgumentException("needs the actor's own Context", nameof(context));
+        _captureState = captureState;
+        var snapshots = GlobalSnapshots.Get(context.System);
+        _coordinator = snapshots.Coordinator;
+        _log = context.GetLogger();
+        Group = group ?? snapshots.Settings.DefaultGroup;
+        DeclareChannels(channels);
+    }
+
+    public string Group { get; }
+
+    /// <summary>True while a snapshot is recording this participant's incoming channels.</summary>
+    public bool IsRecording => _active.Count > 0;
+
+    /// <summary>Declares which participants this actor tells from now on; null for every participant of its group.</summary>
+    public void DeclareChannels(IEnumerable<IActorRef>? channels) =>
+        _coordinator.Tell(new Register(Group, _cell.Self, _incarnation, channels?.ToArray()), _cell.Self);
+
+    /// <summary>
+    /// Starts a snapshot of this participant's group with this participant as initiator. The
+    /// <see cref="GlobalSnapshot"/>, or a <see cref="Status.Failure"/> with a <see cref="SnapshotFailedException"/>,
+    /// is sent to <paramref name="replyTo"/> (this actor when null).
+    /// </summary>
+    public void TakeSnapshot(IActorRef? replyTo = null, TimeSpan? timeout = null) =>
+        _coordinator.Tell(new Take(Group, _cell.Self, timeout ?? GlobalSnapshots.Get(_cell.System).Settings.DefaultTimeout, replyTo ?? _cell.Self, Guid.NewGuid()));
+
+    /// <summary>Call from the actor's <c>AroundReceive</c> override, passing <c>base.AroundReceive</c> as <paramref name="next"/>.</summary>
+    public bool AroundReceive(Receive receive, object message, Func<Receive, object, bool> next)
+    {
+        if (!_stashLookedFor)
+            TrackStash();
+        // The path of every message while nothing is recording: no allocation, no lookup.
+        if (_active.Count == 0 && message is not ISnapshotProtocolMessage && _stash?.HasMessagesComingBack != true)
+            return next(receive, message);
+        return next(handled => Handle(receive, handled), message);
+    }
+
+    private bool Handle(Receive receive, object message)
+    {
+        if (message is ISnapshotProtocolMessage protocol)
+        {
+            OnProtocol(protocol);
+            return true;
+        }
+        if (_stash?.IsComingBack(message) != true && _active.Count > 0 && _cell.Sender is { } sender)
+            Record(sender, message);
+        return receive(message);
+    }
+
+    private void TrackStash()
+    {
+        _stashLookedFor = true;
+        // Akka gives the actor its stash after construction, so it is wrapped on the first message.
+        if (_actor is IActorStash owner && owner.Stash is { } stash)
+            owner.Stash = _stash = new StashTracker(stash, _cell);
+    }
+
+    private void OnProtocol(ISnapshotProtocolMessage message)
+    {
+        switch (message)
+        {
+            case Initiate initiate:
+                Start(initiate.Plan, process => process.Initiate(initiate.Plan.Id));
+                break;
+            case Marker marker:
+                OnMarker(marker.Plan);
+                break;
+            case Abandon abandon:
+                OnAbandon(abandon);
+                break;
+            default:
+                _log.Warning("Snapshot participant {0} ignored unexpected {1} from {2}", _cell.Self, message.GetType().Name, _cell.Sender);
+                break;
+        }
+    }
+
+    private void OnMarker(SnapshotPlan plan)
+    {
+        if (_cell.Sender is not { } from)
+            _log.Warning("Snapshot participant {0} dropped a marker for snapshot {1} that came with no sender", _cell.Self, plan.Id);
+        else if (_active.TryGetValue(plan.Id, out var active))
+            Step(plan.Id, () => Apply(active.Plan, active.Process, active.Process.OnMarker(from, plan.Id)));
+        else
+            Start(plan, process => process.OnMarker(from, plan.Id));
+    }
+
+    private void Start(SnapshotPlan plan, Func<SnapshotProcess<IActorRef, object>, ProcessStep<IActorRef, object>> first)
+    {
+        if (_active.ContainsKey(plan.Id) || _finished.Contains(plan.Id))
+            return;
+        if (!plan.IsMember(_cell.Self) || DateTime.UtcNow > plan.DeadlineUtc)
+        {
+            _log.Debug("Snapshot participant {0} ignored snapshot {1}: not one of its members, or past its deadline", _cell.Self, plan.Id);
+            return;
+        }
+        var process = new SnapshotProcess<IActorRef, object>(_cell.Self, plan.IncomingOf(_cell.Self), plan.OutgoingOf(_cell.Self));
+        Step(plan.Id, () => Apply(plan, process, first(process)));
+    }
+
+    private void Step(SnapshotId id, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (SnapshotProtocolException e)
+        {
+            // A duplicated or stray marker: the snapshot is unchanged by it, so it is dropped and reported.
+            _log.Warning("Snapshot participant {0} dropped a marker for snapshot {1} from {2}: {3}", _cell.Self, id, _cell.Sender, e.Message);
+        }
+    }
+
+    private void Apply(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, ProcessStep<IActorRef, object> step)
+    {
+        if (step.RecordState)
+            _active[plan.Id] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? []);
+        var active = _active[plan.Id];
+        foreach (var peer in step.SendMarkersTo)
+            peer.Tell(active.Marker, _cell.Self);
+        if (step.Completed is { } part)
+        {
+            Finish(active);
+            plan.Coordinator.Tell(new LocalPart(plan.Id, _cell.Self, active.State, active.Stashed, part.Recorded), _cell.Self);
+        }
+    }
+
+    private void Record(IActorRef sender, object message)
+    {
+        List<(ActiveSnapshot, SnapshotFailureReason, string)>? failed = null;
+        foreach (var active in _active.Values)
+        {
+            if (!active.Plan.IsMember(sender))
+                continue; // an external input: not on any channel of this snapshot
+            try
+            {
+                if (active.Process.OnMessage(sender, message) > 0 && !active.CountRecorded(sender))
+                    (failed ??= []).Add((active, SnapshotFailureReason.RecordingLimitExceeded,
+                        $"channel {sender.Path.Name} → {_cell.Self.Path.Name} recorded more than {active.Plan.MaxRecordedPerChannel} messages (akka.snapshot.max-recorded-per-channel)"));
+            }
+            catch (SnapshotProtocolException)
+            {
+                (failed ??= []).Add((active, SnapshotFailureReason.UndeclaredChannel,
+                    $"{sender.Path.Name} told {_cell.Self.Path.Name} {message.GetType().Name}, but did not declare a channel to it"));
+            }
+        }
+        foreach (var (active, reason, detail) in failed ?? [])
+        {
+            Finish(active);
+            active.Plan.Coordinator.Tell(new PartFailed(active.Plan.Id, _cell.Self, reason, detail), _cell.Self);
+        }
+    }
+
+    private void OnAbandon(Abandon abandon)
+    {
+        var id = abandon.Id;
+        var recorded = _active.TryGetValue(id, out var active) || _finished.Contains(id);
+        IReadOnlyList<IActorRef> awaiting = active?.Process.AwaitingMarkers(id) ?? [];
+        _active.Remove(id);
+        _finished.Add(id, abandon.DeadlineUtc);
+        (_cell.Sender ?? _coordinator).Tell(new Abandoned(id, _cell.Self, recorded, awaiting), _cell.Self);
+    }
+
+    private void Finish(ActiveSnapshot active)
+    {
+        _active.Remove(active.Plan.Id);
+        _finished.Add(active.Plan.Id, active.Plan.DeadlineUtc);
+    }
+}

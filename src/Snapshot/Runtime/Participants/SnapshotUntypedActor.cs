@@ -1,0 +1,40 @@
+using Akka.Actor;
+
+namespace Snapshot.Runtime.Participants;
+
+/// <summary>
+/// An <see cref="UntypedActor"/> that takes part in global snapshots of its group. Handlers stay exactly as
+/// they are; the only addition is <see cref="CaptureState"/>. Tell other participants with <c>Tell</c> (the
+/// sender is <c>Self</c>) so the messages travel on the channels the snapshot records.
+/// </summary>
+public abstract class SnapshotUntypedActor : UntypedActor
+{
+    private readonly SnapshotParticipant _participant;
+    private readonly Func<Receive, object, bool> _baseAroundReceive;
+
+    /// <param name="group">The group to join; <c>akka.snapshot.default-group</c> when null.</param>
+    /// <param name="channels">The participants this actor tells; null for every participant of its group.</param>
+    protected SnapshotUntypedActor(string? group = null, IEnumerable<IActorRef>? channels = null)
+    {
+        _participant = new SnapshotParticipant(this, Context, CaptureState, group, channels);
+        _baseAroundReceive = base.AroundReceive;
+    }
+
+    /// <summary>The group this actor takes part in.</summary>
+    protected string SnapshotGroup => _participant.Group;
+
+    /// <summary>
+    /// This actor's state for a snapshot, called in its own message loop at the moment it records.
+    /// Return an immutable value or a copy, never a collection the actor goes on changing.
+    /// </summary>
+    protected abstract object? CaptureState();
+
+    /// <summary>Starts a snapshot of this actor's group, initiated here; the result goes to <paramref name="replyTo"/> (this actor when null).</summary>
+    protected void TakeSnapshot(IActorRef? replyTo = null, TimeSpan? timeout = null) => _participant.TakeSnapshot(replyTo, timeout);
+
+    /// <summary>Declares which participants this actor tells from now on; null for every participant of its group.</summary>
+    protected void DeclareSnapshotChannels(IEnumerable<IActorRef>? channels) => _participant.DeclareChannels(channels);
+
+    protected override bool AroundReceive(Receive receive, object message) =>
+        _participant.AroundReceive(receive, message, _baseAroundReceive);
+}

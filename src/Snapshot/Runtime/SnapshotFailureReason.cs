@@ -1,0 +1,32 @@
+namespace Snapshot.Runtime;
+
+/// <summary>Why a snapshot did not complete, for a program to switch on.</summary>
+public enum SnapshotFailureReason
+{
+    /// <summary>It did not complete within its timeout.</summary>
+    Timeout,
+
+    /// <summary>It was refused because the limit of snapshots in flight was reached.</summary>
+    TooManyInFlight,
+
+    /// <summary>The group has no participants.</summary>
+    NoParticipants,
+
+    /// <summary>The requested initiator is not a participant of the group.</summary>
+    InitiatorNotParticipant,
+
+    /// <summary>A participant stopped before finishing its part.</summary>
+    ParticipantStopped,
+
+    /// <summary>A participant restarted before finishing its part, losing what it had recorded.</summary>
+    ParticipantRestarted,
+
+    /// <summary>A channel recorded more messages than <c>akka.snapshot.max-recorded-per-channel</c>.</summary>
+    RecordingLimitExceeded,
+
+    /// <summary>A participant received a message on a channel its sender had not declared.</summary>
+    UndeclaredChannel,
+
+    /// <summary>The caller cancelled it.</summary>
+    Cancelled,
+}
