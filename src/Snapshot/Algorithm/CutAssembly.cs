@@ -8,6 +8,7 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
     where TPeer : notnull
 {
     private readonly TPeer[] _participants;
+    private readonly HashSet<TPeer> _participantSet;
     private readonly Dictionary<TPeer, ProcessCut<TPeer, TState, TMessage>> _parts;
     private readonly Dictionary<TPeer, IReadOnlyList<TPeer>> _incoming;
 
@@ -17,7 +18,8 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
         _participants = participants.ToArray();
         _parts = new Dictionary<TPeer, ProcessCut<TPeer, TState, TMessage>>(comparer);
         _incoming = new Dictionary<TPeer, IReadOnlyList<TPeer>>(comparer);
-        if (new HashSet<TPeer>(_participants, comparer).Count != _participants.Length)
+        _participantSet = new HashSet<TPeer>(_participants, comparer);
+        if (_participantSet.Count != _participants.Length)
             throw new ArgumentException("a participant is listed twice", nameof(participants));
     }
 
@@ -34,7 +36,7 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
     {
         if (part.Id != Id)
             throw Unexpected($"part for snapshot {part.Id} offered to snapshot {Id}");
-        if (!_participants.Contains(part.Process, _parts.Comparer))
+        if (!_participantSet.Contains(part.Process))
             throw Unexpected($"{part.Process} is not a participant of snapshot {Id}");
         if (!_parts.TryAdd(part.Process, new ProcessCut<TPeer, TState, TMessage>(part.Process, state, part.Recorded)))
             throw Unexpected($"{part.Process} reported twice for snapshot {Id}");

@@ -31,7 +31,13 @@ internal sealed class SnapshotPlan
         _outgoing = members.ToDictionary(m => m, m => declaredOutgoing.TryGetValue(m, out var to)
             ? to.Where(_members.Contains).Append(m).Distinct().ToArray()
             : members);
-        _incoming = members.ToDictionary(m => m, m => members.Where(from => _outgoing[from].Contains(m)).ToArray());
+        var incoming = members.ToDictionary(m => m, _ => new List<IActorRef>());
+        foreach (var (from, outgoing) in _outgoing)
+        {
+            foreach (var to in outgoing)
+                incoming[to].Add(from);
+        }
+        _incoming = incoming.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray());
     }
 
     public SnapshotId Id { get; }
