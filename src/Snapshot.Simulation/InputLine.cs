@@ -23,6 +23,9 @@ public sealed record InputLine(string Source, int Number, string Text, string[] 
     /// <summary>Reads a file, turning a missing or unreadable file into an input error.</summary>
     public static string ReadFile(string path)
     {
+        // Reading a directory fails with "access denied", which sends the user looking at permissions.
+        if (Directory.Exists(path))
+            throw new SimulationInputException(path, null, "is a directory, expected a file");
         try
         {
             return File.ReadAllText(path);

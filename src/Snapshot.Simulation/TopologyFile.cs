@@ -20,11 +20,17 @@ public static class TopologyFile
 
         var servers = new List<ServerSpec>();
         var serverLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0L;
         while (servers.Count < count)
         {
             if (!lines.MoveNext())
-                throw header.Error($"declares {count} servers, but only {servers.Count} server lines follow");
-            servers.Add(ParseServer(lines.Current, servers.Count, header, serverLines));
+                throw header.Error($"declares {Servers(count)}, but only {servers.Count} follow");
+            var server = ParseServer(lines.Current, servers.Count, count, header, serverLines);
+            // The simulator checks conservation against the sum of all tokens, so the sum must fit in a long.
+            if (server.Tokens > long.MaxValue - total)
+                throw lines.Current.Error($"the token counts add up to more than {long.MaxValue}");
+            total += server.Tokens;
+            servers.Add(server);
         }
 
         var links = new List<Link>();
@@ -34,13 +40,12 @@ public static class TopologyFile
         return new Topology(source, servers, links);
     }
 
-    private static ServerSpec ParseServer(InputLine line, int declared, InputLine header, Dictionary<string, int> serverLines)
+    private static ServerSpec ParseServer(InputLine line, int declared, long count, InputLine header, Dictionary<string, int> serverLines)
     {
-        var count = header.Fields[0];
         if (line.Fields.Length != 2)
-            throw line.Error($"expected a server line 'SERVER TOKENS' ({declared} of {count} declared so far), found '{line.Text}'");
+            throw line.Error($"expected a server line 'SERVER TOKENS' (server {declared + 1} of {count}), found '{line.Text}'");
         if (serverLines.ContainsKey(line.Fields[1]))
-            throw line.Error($"expected a server line 'SERVER TOKENS', found the link '{line.Text}': line {header.Number} declares {count} servers but only {declared} are listed");
+            throw line.Error($"expected a server line 'SERVER TOKENS', found the link '{line.Text}': line {header.Number} declares {Servers(count)} but only {declared} are listed");
         var tokens = line.WholeNumber(1, $"the token count of server '{line.Fields[0]}'", 0);
         if (!serverLines.TryAdd(line.Fields[0], line.Number))
             throw line.Error($"server '{line.Fields[0]}' is declared twice (first on line {serverLines[line.Fields[0]]})");
@@ -53,7 +58,7 @@ public static class TopologyFile
             throw line.Error($"expected a link 'SRC DST', found '{line.Text}'");
         foreach (var end in line.Fields.Where(end => !serverLines.ContainsKey(end)))
         {
-            var hint = long.TryParse(line.Fields[1], out _) ? $" (it looks like a server line, but line {header.Number} declares only {header.Fields[0]} servers)" : "";
+            var hint = long.TryParse(line.Fields[1], out _) ? $" (it looks like a server line, but line {header.Number} declares only {Servers(serverLines.Count)})" : "";
             throw line.Error($"link '{line.Text}' names unknown server '{end}'{hint}");
         }
         var link = new Link(line.Fields[0], line.Fields[1]);
@@ -61,4 +66,6 @@ public static class TopologyFile
             throw line.Error($"link {link} is declared twice (first on line {linkLines[link]})");
         return link;
     }
+
+    private static string Servers(long count) => count == 1 ? "1 server" : $"{count} servers";
 }

@@ -9,25 +9,22 @@ public static class SimulateCommand
 {
     public const string DefaultDelays = "random:0";
 
-    private static readonly Option<string?> TopologyOption = new("--topology") { Description = "Network file (.top): servers, their tokens, and links." };
-    private static readonly Option<string?> EventsOption = new("--events") { Description = "Script file (.events): send, snapshot and tick commands." };
-    private static readonly Option<string?> DelaysOption = new("--delays") { Description = $"Delays file (one whole number ≥ 1 per line, one per message sent) or random:SEED. Default: {DefaultDelays}." };
-    private static readonly Option<string?> OutOption = new("--out") { Description = "Directory to write each snapshot to, as <id>.snap." };
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object instead of tables." };
-
     public static Command Create(IAnsiConsole console, TextWriter output)
     {
+        // New options for every command: System.CommandLine records each command an option is added to,
+        // so static options would keep growing, unsynchronized, with every in-process SnapshotCli.Run.
+        var options = new SimulateOptions();
         var command = new Command("simulate", "Run the deterministic simulator. Without --topology and --events, runs the built-in bank example.")
         {
-            TopologyOption, EventsOption, DelaysOption, OutOption, JsonOption,
+            options.Topology, options.Events, options.Delays, options.Out, options.Json,
         };
-        command.SetAction(parsed => Execute(parsed, console, output));
+        command.SetAction(parsed => Execute(parsed, options, console, output));
         return command;
     }
 
-    private static int Execute(ParseResult parsed, IAnsiConsole console, TextWriter output)
+    private static int Execute(ParseResult parsed, SimulateOptions options, IAnsiConsole console, TextWriter output)
     {
-        var scenario = Scenario.From(parsed.GetValue(TopologyOption), parsed.GetValue(EventsOption), parsed.GetValue(DelaysOption));
+        var scenario = Scenario.From(parsed.GetValue(options.Topology), parsed.GetValue(options.Events), parsed.GetValue(options.Delays));
         var simulator = new Simulator(scenario.Topology, scenario.Delays);
         SimulationInputException? failure = null;
         try
@@ -41,9 +38,9 @@ public static class SimulateCommand
 
         // Whatever completed before a mistake in the script is still written and shown.
         var snapshots = simulator.Completed;
-        if (parsed.GetValue(OutOption) is { } directory)
+        if (parsed.GetValue(options.Out) is { } directory)
             SnapDirectory.Write(directory, snapshots);
-        if (parsed.GetValue(JsonOption))
+        if (parsed.GetValue(options.Json))
             SimulationJson.Write(output, scenario, snapshots);
         else
             SimulationReport.Write(console, scenario, snapshots);
