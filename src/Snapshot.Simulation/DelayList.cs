@@ -3,6 +3,9 @@ namespace Snapshot.Simulation;
 /// <summary>Delays read from a file, one whole number of at least 1 per line, used in order.</summary>
 public sealed class DelayList(string source, IReadOnlyList<long> delays) : IDelaySource
 {
+    /// <summary>The longest delay a file may give, so that no message's due step can overflow the clock.</summary>
+    public const long MaxDelay = 1_000_000_000;
+
     private int _next;
 
     public static DelayList Load(string path) => Parse(InputLine.ReadFile(path), path);
@@ -21,6 +24,6 @@ public sealed class DelayList(string source, IReadOnlyList<long> delays) : IDela
     {
         if (line.Fields.Length != 1)
             throw line.Error($"expected one delay per line, found '{line.Text}'");
-        return line.WholeNumber(0, "a delay", 1);
+        return line.WholeNumber(0, "a delay", 1, MaxDelay);
     }
 }

@@ -51,7 +51,7 @@ public sealed record EventScript(string Source, IReadOnlyList<ScriptEvent> Event
         ("send", 4) => new SendTokens(line.Number, line.Fields[1], line.Fields[2], line.WholeNumber(3, "the number of tokens", 0)),
         ("snapshot", 2) => new StartSnapshot(line.Number, line.Fields[1]),
         ("tick", 1) => new Tick(line.Number, 1),
-        ("tick", 2) => new Tick(line.Number, line.WholeNumber(1, "the number of ticks", 1)),
+        ("tick", 2) => new Tick(line.Number, line.WholeNumber(1, "the number of ticks", 1, Tick.MaxSteps)),
         ("send", _) => throw line.Error($"expected 'send SRC DST N', found '{line.Text}'"),
         ("snapshot", _) => throw line.Error($"expected 'snapshot SERVER', found '{line.Text}'"),
         ("tick", _) => throw line.Error($"expected 'tick' or 'tick N', found '{line.Text}'"),

@@ -36,13 +36,15 @@ public sealed record InputLine(string Source, int Number, string Text, string[] 
         }
     }
 
-    /// <summary>Field <paramref name="index"/> as a whole number of at least <paramref name="minimum"/>.</summary>
-    public long WholeNumber(int index, string what, long minimum)
+    /// <summary>Field <paramref name="index"/> as a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
+    public long WholeNumber(int index, string what, long minimum, long maximum = long.MaxValue)
     {
         if (!long.TryParse(Fields[index], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             throw Error($"{what} must be a whole number, found '{Fields[index]}'");
         if (value < minimum)
             throw Error($"{what} must be at least {minimum}, found {value}");
+        if (value > maximum)
+            throw Error($"{what} must be at most {maximum}, found {value}");
         return value;
     }
 

@@ -10,4 +10,8 @@ public sealed record SendTokens(int Line, string From, string To, long Amount) :
 public sealed record StartSnapshot(int Line, string Initiator) : ScriptEvent(Line);
 
 /// <summary><c>tick [N]</c>: time advances by N steps.</summary>
-public sealed record Tick(int Line, long Steps) : ScriptEvent(Line);
+public sealed record Tick(int Line, long Steps) : ScriptEvent(Line)
+{
+    /// <summary>The most steps one tick may take, so that a script's clock cannot overflow.</summary>
+    public const long MaxSteps = 1_000_000_000_000;
+}
