@@ -10,7 +10,7 @@ public sealed class LongRunTests
     public void A_huge_tick_runs_at_once_and_changes_nothing_but_the_clock()
     {
         const long huge = Tick.MaxSteps;
-        var shortRun = Simulator.Run(Pair, EventScript.Parse("send A B 1\ntick 3\nsend A B 2\nsnapshot B\n", "short"), new SeededDelays(5));
+        var shortRun = Simulator.Run(Pair, EventScript.Parse("send A B 1\ntick 10\nsend A B 2\nsnapshot B\n", "short"), new SeededDelays(5));
         var longRun = Simulator.Run(Pair, EventScript.Parse($"send A B 1\ntick {huge}\nsend A B 2\nsnapshot B\n", "long"), new SeededDelays(5));
 
         Assert.Equal(SnapFile.From(shortRun.Snapshots[0]).Write(), SnapFile.From(longRun.Snapshots[0]).Write());
