@@ -4,7 +4,11 @@ using Xunit.Abstractions;
 
 namespace Snapshot.Runtime.Tests;
 
-/// <summary>Every way a snapshot can fail, each with its reason, and the system taking the next snapshot fine afterwards.</summary>
+/// <summary>
+/// Every way a snapshot can fail, each with its reason, and the system taking the next snapshot fine afterwards.
+/// Expected failures are awaited with <c>WaitAsync(RemainingOrDefault)</c>: a snapshot wrongly left running fails
+/// the test in seconds instead of after its 30 s timeout.
+/// </summary>
 public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config, output)
 {
     private const string Config = """
@@ -31,7 +35,7 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         await AwaitMailboxAsync(doomed, 2); // [Initiate, the survivor's marker]: it will stop before handling them
         gate.Open();
 
-        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => snapshot);
+        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => snapshot.WaitAsync(RemainingOrDefault));
         Assert.Equal(SnapshotFailureReason.ParticipantStopped, error.Reason);
         Assert.Equal(Group, error.Group);
         Assert.NotNull(error.SnapshotId);
@@ -145,7 +149,8 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         var first = Snapshots.TakeAsync(Group);
         var second = Snapshots.TakeAsync(Group);
         await AwaitMailboxAsync(blocked, 4); // both started: their Initiates and the other's markers wait behind the gate
-        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => Snapshots.TakeAsync(Group));
+        // At once: not after the others finish or time out (a plain TimeoutException fails the assertion).
+        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => Snapshots.TakeAsync(Group).WaitAsync(RemainingOrDefault));
         Assert.Equal(SnapshotFailureReason.TooManyInFlight, error.Reason);
         Assert.Null(error.SnapshotId);
         Assert.Contains("akka.snapshot.max-in-flight", error.Message);
@@ -171,7 +176,7 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         Assert.Equal(200, Money(snapshot));
 
         var overLimit = await SnapshotWithInFlightAsync(payer, receiver, 4);
-        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => overLimit);
+        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => overLimit.WaitAsync(RemainingOrDefault));
         Assert.Equal(SnapshotFailureReason.RecordingLimitExceeded, error.Reason);
         Assert.Contains("akka.snapshot.max-recorded-per-channel", error.Message);
         Assert.Contains("payer → receiver", error.Message);
@@ -214,7 +219,7 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         await AwaitMailboxAsync(blocked, 2);
         crashing.Tell(new Crash());
 
-        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => snapshot);
+        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => snapshot.WaitAsync(RemainingOrDefault));
         Assert.Equal(SnapshotFailureReason.ParticipantRestarted, error.Reason);
         Assert.Contains("crashing", error.Message);
 
