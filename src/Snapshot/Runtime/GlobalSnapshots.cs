@@ -36,14 +36,18 @@ public sealed class GlobalSnapshots : IExtension
         var limit = timeout ?? Settings.DefaultTimeout;
         if (limit <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(timeout), limit, "a snapshot needs a timeout longer than 0");
+        cancellationToken.ThrowIfCancellationRequested();
         var request = Guid.NewGuid();
-        await using var cancel = cancellationToken.Register(() => Coordinator.Tell(new CancelTake(request)));
         // The coordinator answers every request itself, at the latest one grace period after the timeout;
         // the ask's own timeout only guards against a coordinator that is gone.
-        var reply = await Coordinator.Ask<object>(
+        var asked = Coordinator.Ask<object>(
             replyTo => new Take(group ?? Settings.DefaultGroup, initiator, limit, replyTo, request),
             limit + Settings.TimeoutReportGrace + TimeSpan.FromSeconds(5),
             cancellationToken);
+        // Registered only once the Take is told: a cancel told before it would be ignored, and the snapshot
+        // would run with nobody waiting for it, holding a place among those in flight.
+        await using var cancel = cancellationToken.Register(() => Coordinator.Tell(new CancelTake(request)));
+        var reply = await asked;
         if (reply is Status.Failure failure)
             ExceptionDispatchInfo.Throw(failure.Cause);
         return (GlobalSnapshot)reply;

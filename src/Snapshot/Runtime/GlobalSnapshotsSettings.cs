@@ -51,7 +51,9 @@ public sealed class GlobalSnapshotsSettings
             Read(section, "timeout-report-grace", c => c.GetTimeSpan("timeout-report-grace", allowInfinite: false)));
     }
 
-    public GlobalSnapshotsSettings WithDefaultGroup(string group) => Copy(defaultGroup: group);
+    // Not Copy(defaultGroup: group): Copy reads null as "unchanged", which would let a null group pass unchecked.
+    public GlobalSnapshotsSettings WithDefaultGroup(string group) =>
+        new(group, DefaultTimeout, MaxInFlight, MaxRecordedPerChannel, TimeoutReportGrace);
 
     public GlobalSnapshotsSettings WithDefaultTimeout(TimeSpan timeout) => Copy(defaultTimeout: timeout);
 
@@ -62,12 +64,11 @@ public sealed class GlobalSnapshotsSettings
     public GlobalSnapshotsSettings WithTimeoutReportGrace(TimeSpan grace) => Copy(timeoutReportGrace: grace);
 
     private GlobalSnapshotsSettings Copy(
-        string? defaultGroup = null,
         TimeSpan? defaultTimeout = null,
         int? maxInFlight = null,
         int? maxRecordedPerChannel = null,
         TimeSpan? timeoutReportGrace = null) => new(
-        defaultGroup ?? DefaultGroup,
+        DefaultGroup,
         defaultTimeout ?? DefaultTimeout,
         maxInFlight ?? MaxInFlight,
         maxRecordedPerChannel ?? MaxRecordedPerChannel,

@@ -63,6 +63,11 @@ internal sealed class StashTracker(IStash inner, ActorCell cell) : IStash
 
     public IEnumerable<Envelope> ClearStash()
     {
+        // A persistent actor's UnstashAll is a ClearStash whose messages its internal stash then hands back
+        // through the message loop: they were counted already, so they are expected back as after UnstashAll.
+        // Messages the caller really drops are forgotten at the first other message (see IsComingBack).
+        foreach (var envelope in _held)
+            _comingBack.Enqueue(envelope);
         _held.Clear();
         return inner.ClearStash();
     }

@@ -17,6 +17,11 @@ namespace Snapshot.Runtime.Participants;
 /// Recording happens when the actor's handler is about to run, so a message an actor holds back (its own
 /// stash, or a persistent actor's stash while it persists) is counted once, when it is really handled.
 /// Markers are consumed here; user handlers never see them.
+/// <para>
+/// A persistent actor must apply the changes <c>captureState</c> reads with <c>Persist</c>, not <c>PersistAsync</c>:
+/// with <c>PersistAsync</c> it handles the next message, a marker included, before the event handler has applied
+/// the change, so the recorded state misses a message that is no longer on any channel.
+/// </para>
 /// </summary>
 public sealed class SnapshotParticipant
 {
