@@ -29,4 +29,13 @@ public enum SnapshotFailureReason
 
     /// <summary>The caller cancelled it.</summary>
     Cancelled,
+
+    /// <summary>A node with participants of the snapshot became unreachable.</summary>
+    NodeUnreachable,
+
+    /// <summary>A node with participants of the snapshot left or was removed from the cluster.</summary>
+    NodeLeft,
+
+    /// <summary>A participant's part could not be serialized to travel to the coordinator's node.</summary>
+    PartNotSerializable,
 }

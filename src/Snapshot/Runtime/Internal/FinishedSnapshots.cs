@@ -1,5 +1,3 @@
-using Snapshot.Algorithm;
-
 namespace Snapshot.Runtime.Internal;
 
 /// <summary>
@@ -8,12 +6,12 @@ namespace Snapshot.Runtime.Internal;
 /// </summary>
 internal sealed class FinishedSnapshots
 {
-    private readonly HashSet<SnapshotId> _ids = [];
-    private readonly Queue<(SnapshotId Id, DateTime DeadlineUtc)> _byDeadline = new();
+    private readonly HashSet<SnapshotKey> _ids = [];
+    private readonly Queue<(SnapshotKey Id, DateTime DeadlineUtc)> _byDeadline = new();
 
-    public bool Contains(SnapshotId id) => _ids.Contains(id);
+    public bool Contains(SnapshotKey id) => _ids.Contains(id);
 
-    public void Add(SnapshotId id, DateTime deadlineUtc)
+    public void Add(SnapshotKey id, DateTime deadlineUtc)
     {
         var now = DateTime.UtcNow;
         while (_byDeadline.TryPeek(out var oldest) && oldest.DeadlineUtc < now)

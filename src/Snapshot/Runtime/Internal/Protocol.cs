@@ -46,3 +46,22 @@ internal sealed record CancelTake(Guid Request) : ISnapshotProtocolMessage;
 
 /// <summary>Anyone → coordinator: which participants a group has now. Answered with an <see cref="IReadOnlyList{IActorRef}"/>.</summary>
 internal sealed record GetParticipants(string Group) : ISnapshotProtocolMessage;
+
+/// <summary>Anyone → coordinator: reply with <c>true</c> once <paramref name="Count"/> participants of the group are registered on this node.</summary>
+internal sealed record WaitForParticipants(string Group, int Count) : ISnapshotProtocolMessage;
+
+/// <summary>Coordinator → coordinator of another node: which participants of the group you have.</summary>
+internal sealed record CollectMembers(Guid Request, string Group) : ISnapshotProtocolMessage;
+
+/// <summary>A participant as its node's coordinator knows it.</summary>
+/// <param name="DeclaredOutgoing">The participants it tells; null for every member of its group.</param>
+internal sealed record GroupMember(IActorRef Participant, IReadOnlyCollection<IActorRef>? DeclaredOutgoing);
+
+/// <summary>Coordinator → coordinator, answering <see cref="CollectMembers"/>.</summary>
+internal sealed record CollectedMembers(Guid Request, IReadOnlyList<GroupMember> Members) : ISnapshotProtocolMessage;
+
+/// <summary>
+/// Participant → coordinator on another node: one piece of a serialized <see cref="LocalPart"/>. Parts travel
+/// in pieces so that one larger than the remote transport's frame still arrives.
+/// </summary>
+internal sealed record LocalPartChunk(SnapshotId Id, IActorRef Participant, int Index, int Count, byte[] Bytes) : ISnapshotProtocolMessage;

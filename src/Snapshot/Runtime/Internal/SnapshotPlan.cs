@@ -42,6 +42,8 @@ internal sealed class SnapshotPlan
 
     public SnapshotId Id { get; }
 
+    public SnapshotKey Key => new(Coordinator, Id);
+
     public string Group { get; }
 
     public IActorRef Coordinator { get; }

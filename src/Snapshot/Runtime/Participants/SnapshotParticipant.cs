@@ -30,7 +30,7 @@ public sealed class SnapshotParticipant
     private readonly Func<object?> _captureState;
     private readonly IActorRef _coordinator;
     private readonly Guid _incarnation = Guid.NewGuid();
-    private readonly Dictionary<SnapshotId, ActiveSnapshot> _active = [];
+    private readonly Dictionary<SnapshotKey, ActiveSnapshot> _active = [];
     private readonly FinishedSnapshots _finished = new();
     private readonly ILoggingAdapter _log;
     private StashTracker? _stash;
@@ -127,7 +127,7 @@ public sealed class SnapshotParticipant
     {
         if (_cell.Sender is not { } from)
             _log.Warning("Snapshot participant {0} dropped a marker for snapshot {1} that came with no sender", _cell.Self, plan.Id);
-        else if (_active.TryGetValue(plan.Id, out var active))
+        else if (_active.TryGetValue(plan.Key, out var active))
             Step(plan.Id, () => Apply(active.Plan, active.Process, active.Process.OnMarker(from, plan.Id)));
         else
             Start(plan, process => process.OnMarker(from, plan.Id));
@@ -135,7 +135,7 @@ public sealed class SnapshotParticipant
 
     private void Start(SnapshotPlan plan, Func<SnapshotProcess<IActorRef, object>, ProcessStep<IActorRef, object>> first)
     {
-        if (_active.ContainsKey(plan.Id) || _finished.Contains(plan.Id))
+        if (_active.ContainsKey(plan.Key) || _finished.Contains(plan.Key))
             return;
         if (!plan.IsMember(_cell.Self) || DateTime.UtcNow > plan.DeadlineUtc)
         {
@@ -162,8 +162,8 @@ public sealed class SnapshotParticipant
     private void Apply(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, ProcessStep<IActorRef, object> step)
     {
         if (step.RecordState)
-            _active[plan.Id] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? []);
-        var active = _active[plan.Id];
+            _active[plan.Key] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? []);
+        var active = _active[plan.Key];
         foreach (var peer in step.SendMarkersTo)
             peer.Tell(active.Marker, _cell.Self);
         if (step.Completed is { } part)
@@ -202,16 +202,18 @@ public sealed class SnapshotParticipant
     private void OnAbandon(Abandon abandon)
     {
         var id = abandon.Id;
-        var recorded = _active.TryGetValue(id, out var active) || _finished.Contains(id);
+        var coordinator = _cell.Sender ?? _coordinator;
+        var key = new SnapshotKey(coordinator, id);
+        var recorded = _active.TryGetValue(key, out var active) || _finished.Contains(key);
         IReadOnlyList<IActorRef> awaiting = active?.Process.AwaitingMarkers(id) ?? [];
-        _active.Remove(id);
-        _finished.Add(id, abandon.DeadlineUtc);
-        (_cell.Sender ?? _coordinator).Tell(new Abandoned(id, _cell.Self, recorded, awaiting), _cell.Self);
+        _active.Remove(key);
+        _finished.Add(key, abandon.DeadlineUtc);
+        coordinator.Tell(new Abandoned(id, _cell.Self, recorded, awaiting), _cell.Self);
     }
 
     private void Finish(ActiveSnapshot active)
     {
-        _active.Remove(active.Plan.Id);
-        _finished.Add(active.Plan.Id, active.Plan.DeadlineUtc);
+        _active.Remove(active.Plan.Key);
+        _finished.Add(active.Plan.Key, active.Plan.DeadlineUtc);
     }
 }

@@ -1,0 +1,52 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Configuration;
+
+namespace Snapshot.Cli.Demo;
+
+/// <summary>
+/// A cluster of ActorSystems named <c>snapshot</c> inside this process, on 127.0.0.1 with ports the OS
+/// picks; the first node is the seed. Disposing it makes every node leave and stops them all.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    public const string SystemName = "snapshot";
+
+    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
+        akka {
+          loglevel = WARNING
+          actor.provider = cluster
+          remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
+          cluster.log-info = off
+          coordinated-shutdown.run-by-clr-shutdown-hook = off
+        }
+        """);
+
+    private LocalCluster(IReadOnlyList<ActorSystem> nodes) => Nodes = nodes;
+
+    public IReadOnlyList<ActorSystem> Nodes { get; }
+
+    public static async Task<LocalCluster> StartAsync(int nodes, CancellationToken cancellationToken)
+    {
+        var systems = new List<ActorSystem>();
+        try
+        {
+            for (var i = 0; i < nodes; i++)
+                systems.Add(ActorSystem.Create(SystemName, NodeConfig));
+            var seed = Cluster.Get(systems[0]).SelfAddress;
+            await Task.WhenAll(systems.Select(s => Cluster.Get(s).JoinAsync(seed, cancellationToken)));
+            return new LocalCluster(systems);
+        }
+        catch
+        {
+            await Task.WhenAll(systems.Select(s => s.Terminate()));
+            throw;
+        }
+    }
+
+    /// <summary>How a node is named in output: its address.</summary>
+    public static string NameOf(ActorSystem node) => Cluster.Get(node).SelfAddress.ToString();
+
+    public async ValueTask DisposeAsync() =>
+        await Task.WhenAll(Nodes.Select(node => CoordinatedShutdown.Get(node).Run(CoordinatedShutdown.ClusterLeavingReason.Instance)));
+}

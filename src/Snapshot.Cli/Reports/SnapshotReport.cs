@@ -1,0 +1,64 @@
+using Akka.Actor;
+using Snapshot.Cli.Bank;
+using Snapshot.Runtime;
+
+namespace Snapshot.Cli.Reports;
+
+/// <summary>
+/// One snapshot of the bank as the CLI reports it, in tables and in JSON (the field names of
+/// <c>--json</c>): who started it, what it cost, and whether it conserved the bank's money.
+/// </summary>
+public sealed record SnapshotReport(
+    long Id,
+    string Initiator,
+    double DurationMs,
+    int Participants,
+    int Nodes,
+    int Markers,
+    int RecordedMessages,
+    long AccountsTotal,
+    long InFlightTotal,
+    long Total,
+    long ExpectedTotal,
+    bool Conserved)
+{
+    /// <param name="initiator">The node that took it; participants local to that node have addresses without a host.</param>
+    public static SnapshotReport Of(GlobalSnapshot snapshot, Address initiator)
+    {
+        var ledger = BankLedger.Of(snapshot);
+        var nodes = snapshot.Processes
+            .Select(p => p.Participant.Path.Address)
+            .Select(address => address.HasGlobalScope ? address : initiator)
+            .Distinct()
+            .Count();
+        return new SnapshotReport(
+            snapshot.Id,
+            initiator.ToString(),
+            snapshot.Duration.TotalMilliseconds,
+            snapshot.Processes.Count,
+            nodes,
+            snapshot.Markers,
+            snapshot.RecordedMessages,
+            ledger.InAccounts,
+            ledger.InFlight,
+            ledger.Total,
+            ledger.Expected,
+            ledger.IsConserved);
+    }
+
+    /// <summary>The object <c>--json</c> prints for a snapshot.</summary>
+    public object ToJson() => new
+    {
+        id = Id,
+        initiator = Initiator,
+        duration_ms = Math.Round(DurationMs, 3),
+        participants = Participants,
+        nodes = Nodes,
+        markers = Markers,
+        recorded_messages = RecordedMessages,
+        accounts_total = AccountsTotal,
+        in_flight_total = InFlightTotal,
+        total = Total,
+        conserved = Conserved,
+    };
+}
