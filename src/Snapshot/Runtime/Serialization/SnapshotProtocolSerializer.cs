@@ -1,0 +1,174 @@
+using System.Runtime.Serialization;
+using Akka.Actor;
+using Akka.Serialization;
+using Snapshot.Algorithm;
+using Snapshot.Runtime.Internal;
+
+namespace Snapshot.Runtime.Serialization;
+
+/// <summary>
+/// The wire format of every <see cref="ISnapshotProtocolMessage"/>, bound to them in reference.conf. A message
+/// travels as a short manifest naming its kind and its fields in a fixed order; no type name is ever sent or read.
+/// Actor refs travel as paths; states and application messages with the serializers the application bound to them.
+/// Its identifier, 4180, is set in reference.conf under <c>akka.actor.serialization-identifiers</c>.
+/// </summary>
+internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
+{
+    // The manifests are part of the wire format: changing one breaks talking to nodes that run the previous version.
+    private const string MarkerManifest = "M";
+    private const string InitiateManifest = "I";
+    private const string AbandonManifest = "A";
+    private const string AbandonedManifest = "AD";
+    private const string LocalPartManifest = "LP";
+    private const string PartFailedManifest = "PF";
+    private const string RegisterManifest = "R";
+    private const string TakeManifest = "T";
+    private const string CancelTakeManifest = "CT";
+    private const string GetParticipantsManifest = "GP";
+    private const string WaitForParticipantsManifest = "WP";
+    private const string CollectMembersManifest = "CM";
+    private const string CollectedMembersManifest = "CD";
+    private const string LocalPartChunkManifest = "LC";
+
+    private readonly Dictionary<Type, MessageFormat> _formatByType;
+    private readonly Dictionary<string, MessageFormat> _formatByManifest;
+
+    public SnapshotProtocolSerializer(ExtendedActorSystem system) : base(system)
+    {
+        MessageFormat[] formats =
+        [
+            Format<Marker>(MarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new Marker(r.ReadPlan())),
+            Format<Initiate>(InitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new Initiate(r.ReadPlan())),
+            Format<Abandon>(AbandonManifest,
+                (w, m) =>
+                {
+                    w.WriteId(m.Id);
+                    w.WriteDateTime(m.DeadlineUtc);
+                },
+                r => new Abandon(r.ReadId(), r.ReadDateTime())),
+            Format<Abandoned>(AbandonedManifest,
+                (w, m) =>
+                {
+                    w.WriteId(m.Id);
+                    w.WriteRef(m.Participant);
+                    w.WriteBool(m.HadRecorded);
+                    w.WriteRefs(m.AwaitingMarkersFrom);
+                },
+                r => new Abandoned(r.ReadId(), r.ReadRef(), r.ReadBool(), r.ReadRefs())),
+            Format<LocalPart>(LocalPartManifest,
+                (w, m) =>
+                {
+                    w.WriteId(m.Id);
+                    w.WriteRef(m.Participant);
+                    w.WriteOptional(m.State, w.WritePayload);
+                    w.WritePayloads(m.Stashed);
+                    w.WriteList(m.Recorded, recorded =>
+                    {
+                        w.WriteRef(recorded.From);
+                        w.WriteRef(recorded.To);
+                        w.WritePayload(recorded.Message);
+                    });
+                },
+                r => new LocalPart(r.ReadId(), r.ReadRef(), r.ReadOptional(r.ReadPayload), r.ReadPayloads(),
+                    r.ReadList(() => new RecordedMessage<IActorRef, object>(r.ReadRef(), r.ReadRef(), r.ReadPayload())))),
+            Format<PartFailed>(PartFailedManifest,
+                (w, m) =>
+                {
+                    w.WriteId(m.Id);
+                    w.WriteRef(m.Participant);
+                    w.WriteEnum(m.Reason);
+                    w.WriteString(m.Detail);
+                },
+                r => new PartFailed(r.ReadId(), r.ReadRef(), r.ReadEnum<SnapshotFailureReason>(), r.ReadString())),
+            Format<Register>(RegisterManifest,
+                (w, m) =>
+                {
+                    w.WriteString(m.Group);
+                    w.WriteRef(m.Participant);
+                    w.WriteGuid(m.Incarnation);
+                    w.WriteOptional(m.DeclaredOutgoing, w.WriteRefs);
+                },
+                r => new Register(r.ReadString(), r.ReadRef(), r.ReadGuid(), r.ReadOptional(r.ReadRefs))),
+            Format<Take>(TakeManifest,
+                (w, m) =>
+                {
+                    w.WriteString(m.Group);
+                    w.WriteOptional(m.Initiator, w.WriteRef);
+                    w.WriteTimeSpan(m.Timeout);
+                    w.WriteRef(m.ReplyTo);
+                    w.WriteGuid(m.Request);
+                },
+                r => new Take(r.ReadString(), r.ReadOptional(r.ReadRef), r.ReadTimeSpan(), r.ReadRef(), r.ReadGuid())),
+            Format<CancelTake>(CancelTakeManifest, (w, m) => w.WriteGuid(m.Request), r => new CancelTake(r.ReadGuid())),
+            Format<GetParticipants>(GetParticipantsManifest, (w, m) => w.WriteString(m.Group), r => new GetParticipants(r.ReadString())),
+            Format<WaitForParticipants>(WaitForParticipantsManifest,
+                (w, m) =>
+                {
+                    w.WriteString(m.Group);
+                    w.WriteInt32(m.Count);
+                },
+                r => new WaitForParticipants(r.ReadString(), r.ReadInt32())),
+            Format<CollectMembers>(CollectMembersManifest,
+                (w, m) =>
+                {
+                    w.WriteGuid(m.Request);
+                    w.WriteString(m.Group);
+                },
+                r => new CollectMembers(r.ReadGuid(), r.ReadString())),
+            Format<CollectedMembers>(CollectedMembersManifest,
+                (w, m) =>
+                {
+                    w.WriteGuid(m.Request);
+                    w.WriteList(m.Members, member =>
+                    {
+                        w.WriteRef(member.Participant);
+                        w.WriteOptional(member.DeclaredOutgoing, w.WriteRefs);
+                    });
+                },
+                r => new CollectedMembers(r.ReadGuid(), r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs))))),
+            Format<LocalPartChunk>(LocalPartChunkManifest,
+                (w, m) =>
+                {
+                    w.WriteId(m.Id);
+                    w.WriteRef(m.Participant);
+                    w.WriteInt32(m.Index);
+                    w.WriteInt32(m.Count);
+                    w.WriteBytes(m.Bytes);
+                },
+                r => new LocalPartChunk(r.ReadId(), r.ReadRef(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes())),
+        ];
+        _formatByType = formats.ToDictionary(f => f.Type);
+        _formatByManifest = formats.ToDictionary(f => f.Manifest);
+    }
+
+    public override string Manifest(object o) => FormatOf(o).Manifest;
+
+    public override byte[] ToBinary(object obj)
+    {
+        var writer = new ProtocolWriter(system);
+        FormatOf(obj).Write(writer, obj);
+        return writer.ToArray();
+    }
+
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        if (!_formatByManifest.TryGetValue(manifest, out var format))
+            throw new SerializationException($"Unknown snapshot protocol manifest [{manifest}] in [{GetType()}]: a node with another version of the Snapshot library?");
+        var reader = new ProtocolReader(bytes, manifest, Identifier, system);
+        var message = format.Read(reader);
+        reader.ReadEnd();
+        return message;
+    }
+
+    private MessageFormat FormatOf(object message) =>
+        _formatByType.TryGetValue(message.GetType(), out var format)
+            ? format
+            : throw new ArgumentException($"Cannot serialize object of type [{message.GetType()}] in [{GetType()}]");
+
+    private static MessageFormat Format<TMessage>(string manifest, Action<ProtocolWriter, TMessage> write, Func<ProtocolReader, TMessage> read)
+        where TMessage : class, ISnapshotProtocolMessage =>
+        new(typeof(TMessage), manifest, (writer, message) => write(writer, (TMessage)message), reader => read(reader));
+
+    /// <summary>How one kind of message is written and read back; both sides list the fields in the same order.</summary>
+    private sealed record MessageFormat(Type Type, string Manifest, Action<ProtocolWriter, object> Write, Func<ProtocolReader, object> Read);
+}
