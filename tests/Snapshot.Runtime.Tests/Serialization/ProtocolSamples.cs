@@ -1,0 +1,82 @@
+using Akka.Actor;
+using Akka.TestKit.TestActors;
+using Snapshot.Algorithm;
+using Snapshot.Runtime.Internal;
+using Snapshot.Runtime.Tests.Support;
+
+namespace Snapshot.Runtime.Tests.Serialization;
+
+/// <summary>An application's own record, as a state or message inside a snapshot.</summary>
+public sealed record Ledger(string Owner, long Balance, string[] Entries);
+
+/// <summary>
+/// At least one message of every protocol type, built from live actors of <paramref name="system"/> (a ref only
+/// resolves back to itself in a system whose provider knows it), with plans with and without declared channels
+/// and payloads of several types.
+/// </summary>
+internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
+{
+    public static readonly DateTime Deadline = new(2031, 5, 17, 8, 30, 12, 345, DateTimeKind.Utc);
+
+    private readonly IActorRef _a = system.ActorOf(BlackHoleActor.Props, "a");
+    private readonly IActorRef _b = system.ActorOf(BlackHoleActor.Props, "b");
+    private readonly IActorRef _c = system.ActorOf(BlackHoleActor.Props, "c");
+    private readonly IActorRef _d = system.ActorOf(BlackHoleActor.Props, "d");
+    private readonly IActorRef _outsider = system.ActorOf(BlackHoleActor.Props, "outsider");
+
+    public IActorRef[] Members => [_a, _b, _c, _d];
+
+    /// <summary>Every member sends to every member.</summary>
+    public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(), 100_000, Deadline);
+
+    /// <summary>
+    /// a sends to b (and so to itself), b to every member (it declared nothing), c only to itself, d to a and c
+    /// (its declared non-member is dropped).
+    /// </summary>
+    public SnapshotPlan PlanWithDeclaredChannels() => new(new SnapshotId(long.MaxValue), "süd-ost 🏦", coordinator, Members,
+        new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>
+        {
+            [_a] = [_b],
+            [_c] = [],
+            [_d] = [_c, _outsider, _a],
+        },
+        3, Deadline);
+
+    public IEnumerable<object> All()
+    {
+        yield return new Marker(PlanWithoutDeclaredChannels());
+        yield return new Marker(PlanWithDeclaredChannels());
+        yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(), 1, DateTime.MinValue));
+        yield return new Initiate(PlanWithoutDeclaredChannels());
+        yield return new Initiate(PlanWithDeclaredChannels());
+        yield return new Abandon(new SnapshotId(-1), Deadline);
+        yield return new Abandon(new SnapshotId(12), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Local));
+        yield return new Abandoned(new SnapshotId(3), _a, true, [_b, _c]);
+        yield return new Abandoned(new SnapshotId(3), _d, false, []);
+        yield return new LocalPart(new SnapshotId(4), _a, 42L,
+            ["stashed", new Credit(5, "from b"), 9L],
+            [
+                new RecordedMessage<IActorRef, object>(_b, _a, new Credit(10, "in flight", Acknowledge: true)),
+                new RecordedMessage<IActorRef, object>(_c, _a, "text"),
+                new RecordedMessage<IActorRef, object>(_a, _a, new Relay(_d, 3L)),
+            ]);
+        yield return new LocalPart(new SnapshotId(4), _b, new Ledger("b", -20, ["open", "débit"]), [], []);
+        yield return new LocalPart(new SnapshotId(4), _c, null, [], [new RecordedMessage<IActorRef, object>(_d, _c, 1L)]);
+        yield return new LocalPart(new SnapshotId(4), _d, "state as text", [new Ledger("d", 0, [])], []);
+        yield return new PartFailed(new SnapshotId(5), _b, SnapshotFailureReason.RecordingLimitExceeded, "channel a → b recorded more than 3 messages");
+        yield return new PartFailed(new SnapshotId(5), _c, SnapshotFailureReason.PartNotSerializable, "");
+        yield return new Register("bank", _a, Guid.NewGuid(), null);
+        yield return new Register("bank", _b, Guid.NewGuid(), [_a, _outsider]);
+        yield return new Register("bank", _c, Guid.Empty, []);
+        yield return new Take("bank", _a, TimeSpan.FromMilliseconds(1500), _outsider, Guid.NewGuid());
+        yield return new Take("default", null, TimeSpan.MaxValue, _outsider, Guid.NewGuid());
+        yield return new CancelTake(Guid.NewGuid());
+        yield return new GetParticipants("bank");
+        yield return new WaitForParticipants("bank", 4);
+        yield return new CollectMembers(Guid.NewGuid(), "bank");
+        yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null), new GroupMember(_b, [_c]), new GroupMember(_d, [])]);
+        yield return new CollectedMembers(Guid.NewGuid(), []);
+        yield return new LocalPartChunk(new SnapshotId(6), _a, 0, 3, [0, 1, 2, 255, 128]);
+        yield return new LocalPartChunk(new SnapshotId(6), _a, 2, 3, []);
+    }
+}

@@ -1,0 +1,145 @@
+using Akka.Actor;
+using Akka.Serialization;
+using Akka.TestKit.Xunit2;
+using Snapshot.Runtime.Internal;
+using Snapshot.Runtime.Serialization;
+using Xunit.Abstractions;
+
+namespace Snapshot.Runtime.Tests.Serialization;
+
+/// <summary>Every protocol message crosses the wire and comes back equal, under a manifest that never changes.</summary>
+public sealed class SnapshotProtocolSerializerSpec : TestKit
+{
+    /// <summary>The manifests on the wire: a node of the next version must still read these.</summary>
+    private static readonly Dictionary<Type, string> StableManifests = new()
+    {
+        [typeof(Marker)] = "M",
+        [typeof(Initiate)] = "I",
+        [typeof(Abandon)] = "A",
+        [typeof(Abandoned)] = "AD",
+        [typeof(LocalPart)] = "LP",
+        [typeof(PartFailed)] = "PF",
+        [typeof(Register)] = "R",
+        [typeof(Take)] = "T",
+        [typeof(CancelTake)] = "CT",
+        [typeof(GetParticipants)] = "GP",
+        [typeof(WaitForParticipants)] = "WP",
+        [typeof(CollectMembers)] = "CM",
+        [typeof(CollectedMembers)] = "CD",
+        [typeof(LocalPartChunk)] = "LC",
+    };
+
+    private readonly ProtocolSamples _samples;
+
+    public SnapshotProtocolSerializerSpec(ITestOutputHelper output) : base("", output)
+    {
+        _samples = new ProtocolSamples(Sys, GlobalSnapshots.Get(Sys).Coordinator);
+    }
+
+    [Fact]
+    public void Every_protocol_message_is_bound_to_the_serializer_with_identifier_4180()
+    {
+        foreach (var message in _samples.All())
+        {
+            var serializer = Sys.Serialization.FindSerializerFor(message);
+            Assert.IsType<SnapshotProtocolSerializer>(serializer);
+            Assert.Equal(4180, serializer.Identifier);
+        }
+    }
+
+    [Fact]
+    public void Every_message_comes_back_equal_field_by_field()
+    {
+        foreach (var message in _samples.All())
+            ProtocolAssert.Equal(message, RoundTrip(message));
+    }
+
+    [Fact]
+    public void A_plan_comes_back_with_the_same_channels_with_and_without_declared_ones()
+    {
+        var undeclared = ((Marker)RoundTrip(new Marker(_samples.PlanWithoutDeclaredChannels()))).Plan;
+        var declared = ((Marker)RoundTrip(new Marker(_samples.PlanWithDeclaredChannels()))).Plan;
+
+        var (a, b, c, d) = (_samples.Members[0], _samples.Members[1], _samples.Members[2], _samples.Members[3]);
+        Assert.All(undeclared.Members, member => Assert.Equal(_samples.Members, undeclared.OutgoingOf(member)));
+        Assert.Equal(16, undeclared.ChannelCount);
+        Assert.Equal([b, a], declared.OutgoingOf(a));
+        Assert.Equal(_samples.Members, declared.OutgoingOf(b));
+        Assert.Equal([c], declared.OutgoingOf(c));
+        Assert.Equal([c, a, d], declared.OutgoingOf(d));
+        Assert.Equal([a, b, d], declared.IncomingOf(a));
+        Assert.Equal(3, declared.MaxRecordedPerChannel);
+        Assert.Equal(ProtocolSamples.Deadline, declared.DeadlineUtc);
+    }
+
+    [Fact]
+    public void Every_protocol_message_type_has_a_sample_and_its_stable_manifest()
+    {
+        var protocolTypes = typeof(ISnapshotProtocolMessage).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(ISnapshotProtocolMessage).IsAssignableFrom(type));
+        Assert.Equal(protocolTypes.OrderBy(t => t.Name), StableManifests.Keys.OrderBy(t => t.Name));
+
+        var serializer = Serializer();
+        var samples = _samples.All().ToArray();
+        foreach (var (type, manifest) in StableManifests)
+        {
+            var sample = samples.FirstOrDefault(s => s.GetType() == type);
+            Assert.True(sample is not null, $"no sample of {type.Name}");
+            Assert.Equal(manifest, serializer.Manifest(sample));
+            Assert.Equal(manifest, Akka.Serialization.Serialization.ManifestFor(serializer, sample));
+        }
+    }
+
+    [Fact]
+    public void An_unknown_manifest_is_a_serialization_error_that_names_it()
+    {
+        var bytes = Serializer().ToBinary(new GetParticipants("bank"));
+
+        var direct = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => Serializer().FromBinary(bytes, "ZZ"));
+        Assert.Contains("[ZZ]", direct.Message);
+        var throughAkka = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => Sys.Serialization.Deserialize(bytes, 4180, "Snapshot.Runtime.Internal.GetParticipants, Snapshot"));
+        Assert.Contains("Snapshot.Runtime.Internal.GetParticipants", throughAkka.Message);
+    }
+
+    [Fact]
+    public void Only_protocol_messages_are_written()
+    {
+        Assert.Throws<ArgumentException>(() => Serializer().ToBinary("not a protocol message"));
+        Assert.Throws<ArgumentException>(() => Serializer().Manifest(42L));
+    }
+
+    [Fact]
+    public void A_payload_nobody_can_read_back_is_a_serialization_error()
+    {
+        var part = new LocalPart(new Algorithm.SnapshotId(1), TestActor, new Ledger("a", 1, []), [], []);
+        var bytes = Serializer().ToBinary(part);
+        // The JSON serializer writes the state's type name into its bytes; renamed, it names a type that does not exist.
+        var renamed = System.Text.Encoding.UTF8.GetBytes(typeof(Ledger).FullName!.Replace("Ledger", "Ladger"));
+        var original = System.Text.Encoding.UTF8.GetBytes(typeof(Ledger).FullName!);
+        var at = bytes.AsSpan().IndexOf(original);
+        Assert.True(at > 0, "the state's bytes name its type");
+        renamed.CopyTo(bytes, at);
+
+        var error = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => Serializer().FromBinary(bytes, "LP"));
+        Assert.Contains("Ladger", error.Message);
+    }
+
+    [Fact]
+    public void A_protocol_message_inside_a_payload_is_a_serialization_error()
+    {
+        var nested = new LocalPart(new Algorithm.SnapshotId(1), TestActor, new LocalPart(new Algorithm.SnapshotId(2), TestActor, null, [], []), [], []);
+        var bytes = Serializer().ToBinary(nested);
+
+        var error = Assert.Throws<System.Runtime.Serialization.SerializationException>(() => Serializer().FromBinary(bytes, "LP"));
+        Assert.Contains("a payload cannot be a snapshot protocol message", error.Message);
+    }
+
+    private SerializerWithStringManifest Serializer() => (SerializerWithStringManifest)Sys.Serialization.FindSerializerFor(new CancelTake(Guid.Empty));
+
+    private object RoundTrip(object message)
+    {
+        var serializer = Sys.Serialization.FindSerializerFor(message);
+        var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
+        return Sys.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
+    }
+}
