@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Snapshot.Cli.Demo;
+using Snapshot.Cli.Nodes;
 using Snapshot.Cli.Simulate;
 using Snapshot.Simulation;
 using Spectre.Console;
@@ -11,12 +13,21 @@ namespace Snapshot.Cli;
 /// </summary>
 public static class SnapshotCli
 {
+    /// <summary>How long Ctrl+C (or SIGTERM) leaves a command to finish, e.g. a node to leave its cluster.</summary>
+    private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(30);
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        // Written to a file or a pipe, tables are not squeezed into the 80 columns assumed for a non-terminal.
+        if (!console.Profile.Capabilities.Interactive)
+            console.Profile.Width = Math.Max(console.Profile.Width, 132);
         var root = new RootCommand("Consistent global snapshots (Chandy–Lamport) for Akka.NET.")
         {
             SimulateCommand.Create(console, output),
+            DemoCommand.Create(console, output),
+            NodeCommand.Create(console),
+            TakeCommand.Create(console, output),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -26,9 +37,9 @@ public static class SnapshotCli
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = GracefulStop });
         }
-        catch (SimulationInputException e)
+        catch (Exception e) when (e is SimulationInputException or UsageException)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;

@@ -12,15 +12,7 @@ public sealed class LocalCluster : IAsyncDisposable
 {
     public const string SystemName = "snapshot";
 
-    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
-        akka {
-          loglevel = WARNING
-          actor.provider = cluster
-          remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-          cluster.log-info = off
-          coordinated-shutdown.run-by-clr-shutdown-hook = off
-        }
-        """);
+    private static readonly Config NodeConfig = CliAkkaConfig.LoopbackClusterNode();
 
     private LocalCluster(IReadOnlyList<ActorSystem> nodes) => Nodes = nodes;
 
@@ -43,6 +35,14 @@ public sealed class LocalCluster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// <paramref name="actor"/>, created on <paramref name="owner"/>, as <paramref name="from"/> reaches it: through
+    /// remoting unless they are the same node. The ref ActorOf returned would reach it inside this process,
+    /// skipping remoting and the FIFO channel that markers travel on.
+    /// </summary>
+    public static IActorRef Reach(ActorSystem from, ActorSystem owner, IActorRef actor) =>
+        from == owner ? actor : ((ExtendedActorSystem)from).Provider.ResolveActorRef(actor.Path.ToSerializationFormatWithAddress(Cluster.Get(owner).SelfAddress));
 
     /// <summary>How a node is named in output: its address.</summary>
     public static string NameOf(ActorSystem node) => Cluster.Get(node).SelfAddress.ToString();

@@ -22,8 +22,9 @@ public sealed record SnapshotReport(
     long ExpectedTotal,
     bool Conserved)
 {
+    /// <param name="id">How the report names it: ids are only unique per node, so a run over several nodes numbers its own.</param>
     /// <param name="initiator">The node that took it; participants local to that node have addresses without a host.</param>
-    public static SnapshotReport Of(GlobalSnapshot snapshot, Address initiator)
+    public static SnapshotReport Of(GlobalSnapshot snapshot, long id, Address initiator)
     {
         var ledger = BankLedger.Of(snapshot);
         var nodes = snapshot.Processes
@@ -32,7 +33,7 @@ public sealed record SnapshotReport(
             .Distinct()
             .Count();
         return new SnapshotReport(
-            snapshot.Id,
+            id,
             initiator.ToString(),
             snapshot.Duration.TotalMilliseconds,
             snapshot.Processes.Count,

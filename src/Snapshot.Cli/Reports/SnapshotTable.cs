@@ -5,26 +5,29 @@ namespace Snapshot.Cli.Reports;
 /// <summary>Prints snapshot reports for a person: a row per snapshot, then the summary.</summary>
 public static class SnapshotTable
 {
+    /// <summary>A node as a table shows it: the host and port of its address.</summary>
+    private static string HostAndPort(string address) => address.Contains('@') ? address[(address.IndexOf('@') + 1)..] : address;
+
     public static void Write(IAnsiConsole console, SnapshotRunSummary run)
     {
         var table = new Table()
             .AddColumn("Id")
             .AddColumn("Initiator")
             .AddColumn(new TableColumn("ms").RightAligned())
-            .AddColumn(new TableColumn("Participants").RightAligned())
+            .AddColumn(new TableColumn("Actors").RightAligned())
             .AddColumn(new TableColumn("Nodes").RightAligned())
             .AddColumn(new TableColumn("Markers").RightAligned())
             .AddColumn(new TableColumn("Recorded").RightAligned())
             .AddColumn(new TableColumn("In accounts").RightAligned())
             .AddColumn(new TableColumn("In flight").RightAligned())
             .AddColumn(new TableColumn("Total").RightAligned())
-            .AddColumn("");
+            .AddColumn("Conserved");
         foreach (var s in run.Snapshots)
         {
             table.AddRow(
-                s.Id.ToString(), Markup.Escape(s.Initiator), s.DurationMs.ToString("0.0"), s.Participants.ToString(), s.Nodes.ToString(),
+                s.Id.ToString(), Markup.Escape(HostAndPort(s.Initiator)), s.DurationMs.ToString("0.0"), s.Participants.ToString(), s.Nodes.ToString(),
                 s.Markers.ToString(), s.RecordedMessages.ToString(), s.AccountsTotal.ToString(), s.InFlightTotal.ToString(), s.Total.ToString(),
-                s.Conserved ? "[green]conserved[/]" : "[red]VIOLATED[/]");
+                s.Conserved ? "[green]ok[/]" : "[red]VIOLATED[/]");
         }
         console.Write(table);
         foreach (var failure in run.Failures)

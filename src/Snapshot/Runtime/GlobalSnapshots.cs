@@ -14,7 +14,7 @@ public sealed class GlobalSnapshots : IExtension
     public GlobalSnapshots(ExtendedActorSystem system)
     {
         Settings = GlobalSnapshotsSettings.Create(system);
-        Coordinator = system.SystemActorOf(SnapshotCoordinator.Props(Settings), "global-snapshots");
+        Coordinator = system.SystemActorOf(SnapshotCoordinator.Props(Settings), SnapshotCoordinator.Name);
     }
 
     public GlobalSnapshotsSettings Settings { get; }
@@ -53,9 +53,16 @@ public sealed class GlobalSnapshots : IExtension
         return (GlobalSnapshot)reply;
     }
 
-    /// <summary>The participants registered in <paramref name="group"/> now, in registration order.</summary>
+    /// <summary>
+    /// Completes once at least <paramref name="count"/> participants of <paramref name="group"/> are registered on
+    /// this node. Participants register as they start, a moment after <c>ActorOf</c> returns.
+    /// </summary>
+    public async Task WaitForLocalParticipantsAsync(int count, string? group = null, CancellationToken cancellationToken = default) =>
+        await Coordinator.Ask<bool>(new WaitForParticipants(group ?? Settings.DefaultGroup, count), Timeout.InfiniteTimeSpan, cancellationToken);
+
+    /// <summary>The participants of <paramref name="group"/> now, on every reachable node: by node, then in registration order.</summary>
     public async Task<IReadOnlyList<IActorRef>> ParticipantsAsync(string? group = null, CancellationToken cancellationToken = default) =>
-        await Coordinator.Ask<IActorRef[]>(new GetParticipants(group ?? Settings.DefaultGroup), TimeSpan.FromSeconds(10), cancellationToken);
+        await Coordinator.Ask<IActorRef[]>(new GetParticipants(group ?? Settings.DefaultGroup), Settings.DefaultTimeout + TimeSpan.FromSeconds(5), cancellationToken);
 }
 
 public sealed class GlobalSnapshotsExtensionProvider : ExtensionIdProvider<GlobalSnapshots>

@@ -59,8 +59,7 @@ public static class Bank
             .Select(i => system.ActorOf(Props.Create(() => new BankAccount(1000)), $"account-{i}"))
             .ToArray();
         // Accounts register with the extension as they start: wait for all four before the first snapshot.
-        while ((await GlobalSnapshots.Get(system).ParticipantsAsync("bank")).Count < accounts.Length)
-            await Task.Delay(10);
+        await GlobalSnapshots.Get(system).WaitForLocalParticipantsAsync(accounts.Length, "bank");
         foreach (var account in accounts)
             account.Tell(new Open(accounts));
         return accounts;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
 using Snapshot.Algorithm;
 using Snapshot.Runtime.Internal;
@@ -6,36 +7,68 @@ using Snapshot.Runtime.Internal;
 namespace Snapshot.Runtime.Coordination;
 
 /// <summary>
-/// One per ActorSystem: keeps the groups of participants, starts snapshots, gathers the local parts and
-/// answers with the <see cref="GlobalSnapshot"/> or a <see cref="SnapshotFailedException"/>. Every snapshot
+/// One per ActorSystem: keeps the groups of participants registered on this node, starts snapshots, gathers
+/// the local parts and answers with the <see cref="GlobalSnapshot"/> or a <see cref="SnapshotFailedException"/>.
+/// In a cluster, the coordinators of all reachable nodes are asked for their participants before a snapshot
+/// starts, and a node that becomes unreachable or leaves fails the snapshots that wait for it. Every snapshot
 /// it starts is answered exactly once, and on failure every participant is told to drop its recordings.
 /// </summary>
 internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 {
+    public const string Name = "global-snapshots";
+
     private readonly GlobalSnapshotsSettings _settings;
+    private readonly Cluster? _cluster;
+    private readonly ClusterPeers? _peers;
     private readonly Dictionary<string, GroupMembers> _groups = [];
     private readonly Dictionary<SnapshotId, RunningSnapshot> _running = [];
+    private readonly Dictionary<Guid, MemberCollection> _collecting = [];
+    private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
+    private readonly PartChunks _chunks = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _lastId;
 
     public SnapshotCoordinator(GlobalSnapshotsSettings settings)
     {
         _settings = settings;
+        if (((ExtendedActorSystem)Context.System).Provider is IClusterActorRefProvider)
+        {
+            _cluster = Cluster.Get(Context.System);
+            _peers = new ClusterPeers(_cluster);
+        }
         Receive<Register>(OnRegister);
         Receive<Terminated>(t => OnGone(t.ActorRef));
-        Receive<GetParticipants>(g => Sender.Tell(_groups.TryGetValue(g.Group, out var group) ? group.Members.ToArray() : Array.Empty<IActorRef>()));
+        Receive<WaitForParticipants>(OnWaitForParticipants);
+        Receive<GetParticipants>(g =>
+        {
+            var replyTo = Sender;
+            Collect(Guid.NewGuid(), g.Group, _settings.DefaultTimeout,
+                members => replyTo.Tell(members.Select(m => m.Participant).ToArray()),
+                why => replyTo.Tell(new Status.Failure(new SnapshotFailedException(SnapshotFailureReason.NodeUnreachable, g.Group, null, why))));
+        });
+        Receive<CollectMembers>(c => Sender.Tell(new CollectedMembers(c.Request, LocalMembers(c.Group))));
+        Receive<CollectedMembers>(OnCollected);
+        Receive<CollectionTimedOut>(OnCollectionTimedOut);
         Receive<Take>(OnTake);
-        Receive<CancelTake>(c => FailWhere(r => r.Request.Request == c.Request, SnapshotFailureReason.Cancelled, "the caller cancelled it"));
+        Receive<CancelTake>(OnCancel);
         Receive<LocalPart>(OnLocalPart);
+        Receive<LocalPartChunk>(OnChunk);
         Receive<PartFailed>(f => Fail(f.Id, f.Reason, f.Detail));
         Receive<TimedOut>(t => OnTimedOut(t.Id));
         Receive<Abandoned>(OnAbandoned);
         Receive<TimeoutReportDue>(r => ReportTimeout(r.Id));
+        Receive<ClusterEvent.IClusterDomainEvent>(OnClusterEvent);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(GlobalSnapshotsSettings settings) => Akka.Actor.Props.Create(() => new SnapshotCoordinator(settings));
+
+    protected override void PreStart() =>
+        _cluster?.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+            typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
+
+    protected override void PostStop() => _cluster?.Unsubscribe(Self);
 
     private void OnRegister(Register register)
     {
@@ -48,41 +81,136 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         if (group.Register(register.Participant, register.Incarnation, register.DeclaredOutgoing))
             FailUnfinishedOf(register.Participant, SnapshotFailureReason.ParticipantRestarted, "restarted and lost what it had recorded");
         Context.Watch(register.Participant);
+        foreach (var waiting in _waiting.Where(w => w.Wait.Group == register.Group && w.Wait.Count <= group.Members.Count).ToArray())
+        {
+            _waiting.Remove(waiting);
+            waiting.ReplyTo.Tell(true);
+        }
+    }
+
+    private void OnWaitForParticipants(WaitForParticipants wait)
+    {
+        if (_groups.TryGetValue(wait.Group, out var group) && group.Members.Count >= wait.Count)
+            Sender.Tell(true);
+        else
+            _waiting.Add((wait, Sender));
     }
 
     private void OnGone(IActorRef participant)
     {
         foreach (var group in _groups.Values)
             group.Remove(participant);
+        _waiting.RemoveAll(w => w.ReplyTo.Equals(participant));
         FailUnfinishedOf(participant, SnapshotFailureReason.ParticipantStopped, "stopped before finishing its part");
+    }
+
+    private IReadOnlyList<GroupMember> LocalMembers(string group) =>
+        _groups.TryGetValue(group, out var members)
+            ? [.. members.Members.Select(m => new GroupMember(m, members.DeclaredOutgoing.GetValueOrDefault(m)))]
+            : [];
+
+    /// <summary>Gathers the group's participants from this node and every reachable peer, then calls <paramref name="complete"/>.</summary>
+    private void Collect(Guid request, string group, TimeSpan timeout, Action<IReadOnlyList<GroupMember>> complete, Action<string> fail)
+    {
+        var peers = _peers?.Others ?? [];
+        var collection = new MemberCollection(request, group, LocalMembers(group), peers, complete, fail);
+        if (collection.IsComplete)
+        {
+            collection.Complete();
+            return;
+        }
+        _collecting.Add(request, collection);
+        var ask = new CollectMembers(request, group);
+        foreach (var peer in peers)
+            Context.ActorSelection(new RootActorPath(peer) / "system" / Name).Tell(ask, Self);
+        Timers.StartSingleTimer(request, new CollectionTimedOut(request), timeout);
+    }
+
+    private void OnCollected(CollectedMembers answer)
+    {
+        if (!_collecting.TryGetValue(answer.Request, out var collection))
+            return;
+        collection.Add(Sender.Path.Address, answer.Members);
+        CompleteIfDone(collection);
+    }
+
+    private void CompleteIfDone(MemberCollection collection)
+    {
+        if (!collection.IsComplete)
+            return;
+        _collecting.Remove(collection.Request);
+        Timers.Cancel(collection.Request);
+        collection.Complete();
+    }
+
+    private void OnCollectionTimedOut(CollectionTimedOut timedOut)
+    {
+        if (!_collecting.Remove(timedOut.Request, out var collection))
+            return;
+        collection.Fail($"node(s) {string.Join(", ", collection.Awaited)} did not say which participants of group '{collection.Group}' they have");
     }
 
     private void OnTake(Take take)
     {
-        var members = _groups.TryGetValue(take.Group, out var group) ? group.Members.ToArray() : [];
-        if (members.Length == 0)
-            Refuse(take, SnapshotFailureReason.NoParticipants, $"group '{take.Group}' has no participants");
-        else if (take.Initiator is { } initiator && !group!.Contains(initiator))
-            Refuse(take, SnapshotFailureReason.InitiatorNotParticipant, $"{initiator} is not a participant of group '{take.Group}'");
-        else if (_running.Count >= _settings.MaxInFlight)
-            Refuse(take, SnapshotFailureReason.TooManyInFlight, $"{_running.Count} snapshots are in flight, the limit set by akka.snapshot.max-in-flight");
-        else
-            Start(take, members, group!.DeclaredOutgoing);
+        if (_running.Count + _collecting.Count >= _settings.MaxInFlight)
+        {
+            Refuse(take, SnapshotFailureReason.TooManyInFlight, $"{_running.Count + _collecting.Count} snapshots are in flight, the limit set by akka.snapshot.max-in-flight");
+            return;
+        }
+        Collect(take.Request, take.Group, take.Timeout,
+            members => StartOrRefuse(take, members),
+            why => Refuse(take, SnapshotFailureReason.NodeUnreachable, why));
     }
 
-    private void Start(Take take, IActorRef[] members, IReadOnlyDictionary<IActorRef, IReadOnlyCollection<IActorRef>> declared)
+    private void StartOrRefuse(Take take, IReadOnlyList<GroupMember> members)
+    {
+        if (members.Count == 0)
+            Refuse(take, SnapshotFailureReason.NoParticipants, $"group '{take.Group}' has no participants");
+        else if (take.Initiator is { } initiator && !members.Any(m => m.Participant.Equals(initiator)))
+            Refuse(take, SnapshotFailureReason.InitiatorNotParticipant, $"{initiator} is not a participant of group '{take.Group}'");
+        else
+            Start(take, members);
+    }
+
+    private void Start(Take take, IReadOnlyList<GroupMember> members)
     {
         var now = DateTimeOffset.UtcNow;
         var id = new SnapshotId(++_lastId);
-        var plan = new SnapshotPlan(id, take.Group, Self, members, declared, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime);
+        var declared = members.Where(m => m.DeclaredOutgoing is not null).ToDictionary(m => m.Participant, m => m.DeclaredOutgoing!);
+        var participants = members.Select(m => m.Participant).ToArray();
+        var plan = new SnapshotPlan(id, take.Group, Self, participants, declared, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime);
         _running.Add(id, new RunningSnapshot(plan, take, now));
         Timers.StartSingleTimer(id, new TimedOut(id), take.Timeout);
+        // Participants on other nodes are registered there; watching them here fails the snapshot when one stops.
+        foreach (var remote in participants.Where(p => p.Path.Address.HasGlobalScope))
+            Context.Watch(remote);
         var initiate = new Initiate(plan);
         // With no initiator named, every participant starts at once: any of them may record first, and the
         // cut is consistent either way, while the markers have one hop to travel instead of many.
-        foreach (var initiator in take.Initiator is { } one ? [one] : members)
+        foreach (var initiator in take.Initiator is { } one ? [one] : participants)
             initiator.Tell(initiate, Self);
-        _log.Debug("Snapshot {0} of group '{1}' started over {2} participants", id, take.Group, members.Length);
+        _log.Debug("Snapshot {0} of group '{1}' started over {2} participants", id, take.Group, participants.Length);
+    }
+
+    private void OnCancel(CancelTake cancel)
+    {
+        if (_collecting.Remove(cancel.Request))
+            Timers.Cancel(cancel.Request);
+        FailWhere(r => r.Request.Request == cancel.Request, SnapshotFailureReason.Cancelled, "the caller cancelled it");
+    }
+
+    private void OnChunk(LocalPartChunk chunk)
+    {
+        if (!_running.ContainsKey(chunk.Id) || _chunks.Add(chunk) is not { } bytes)
+            return;
+        try
+        {
+            OnLocalPart(LocalPartTransport.Read(Context.System, bytes));
+        }
+        catch (Exception e) when (e is System.Runtime.Serialization.SerializationException or ArgumentException)
+        {
+            Fail(chunk.Id, SnapshotFailureReason.PartNotSerializable, $"the part of {chunk.Participant.Path} could not be read: {e.Message}");
+        }
     }
 
     private void OnLocalPart(LocalPart part)
@@ -146,6 +274,18 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         running.Request.ReplyTo.Tell(new Status.Failure(error));
     }
 
+    private void OnClusterEvent(ClusterEvent.IClusterDomainEvent e)
+    {
+        if (_peers is null || ClusterPeers.Lost(e) is not var (node, reason, what))
+            return;
+        foreach (var collection in _collecting.Values.Where(c => c.Awaited.Contains(node)).ToArray())
+        {
+            collection.Drop(node);
+            CompleteIfDone(collection);
+        }
+        FailWhere(r => r.Parts.Missing.Any(p => p.Path.Address == node), reason, $"node {node} {what} while it had participants to hear from");
+    }
+
     private void FailUnfinishedOf(IActorRef participant, SnapshotFailureReason reason, string what) =>
         FailWhere(r => r.Plan.IsMember(participant) && r.Parts.Missing.Contains(participant), reason, $"{participant.Path.Name} {what}");
 
@@ -171,6 +311,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private void Finish(RunningSnapshot running)
     {
         _running.Remove(running.Plan.Id);
+        _chunks.Forget(running.Plan.Id);
         Timers.Cancel(running.Plan.Id);
     }
 
@@ -180,4 +321,6 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private sealed record TimedOut(SnapshotId Id);
 
     private sealed record TimeoutReportDue(SnapshotId Id);
+
+    private sealed record CollectionTimedOut(Guid Request);
 }

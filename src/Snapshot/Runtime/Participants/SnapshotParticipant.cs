@@ -169,15 +169,23 @@ public sealed class SnapshotParticipant
         if (step.Completed is { } part)
         {
             Finish(active);
-            plan.Coordinator.Tell(new LocalPart(plan.Id, _cell.Self, active.State, active.Stashed, part.Recorded), _cell.Self);
+            LocalPartTransport.Send(new LocalPart(plan.Id, _cell.Self, active.State, active.Stashed, part.Recorded), plan.Coordinator, _cell.Self, _cell.System);
         }
     }
 
     private void Record(IActorRef sender, object message)
     {
         List<(ActiveSnapshot, SnapshotFailureReason, string)>? failed = null;
+        List<ActiveSnapshot>? expired = null;
+        var now = DateTime.UtcNow;
         foreach (var active in _active.Values)
         {
+            // Its coordinator has given up on it (or is gone): stop recording for nobody.
+            if (now > active.Plan.DeadlineUtc)
+            {
+                (expired ??= []).Add(active);
+                continue;
+            }
             if (!active.Plan.IsMember(sender))
                 continue; // an external input: not on any channel of this snapshot
             try
@@ -192,6 +200,8 @@ public sealed class SnapshotParticipant
                     $"{sender.Path.Name} told {_cell.Self.Path.Name} {message.GetType().Name}, but did not declare a channel to it"));
             }
         }
+        foreach (var active in expired ?? [])
+            Finish(active);
         foreach (var (active, reason, detail) in failed ?? [])
         {
             Finish(active);

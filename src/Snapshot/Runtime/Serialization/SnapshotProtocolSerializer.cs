@@ -19,7 +19,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string InitiateManifest = "I";
     private const string AbandonManifest = "A";
     private const string AbandonedManifest = "AD";
-    private const string LocalPartManifest = "LP";
+    internal const string LocalPartManifest = "LP";
     private const string PartFailedManifest = "PF";
     private const string RegisterManifest = "R";
     private const string TakeManifest = "T";

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Text.Json;
+using Snapshot.Cli.Reports;
+using Spectre.Console;
+
+namespace Snapshot.Cli.Demo;
+
+/// <summary><c>snapshot demo</c>: the bank on a 3-node cluster in this process, snapshotted while it runs.</summary>
+public static class DemoCommand
+{
+    public static Command Create(IAnsiConsole console, TextWriter output)
+    {
+        var defaults = DemoSettings.Default;
+        var nodes = new Option<int>("--nodes") { Description = "Cluster nodes to start.", DefaultValueFactory = _ => defaults.Nodes };
+        var accounts = new Option<int>("--accounts") { Description = "Bank accounts, spread over the nodes.", DefaultValueFactory = _ => defaults.Accounts };
+        var duration = new Option<string>("--duration") { Description = "How long to take snapshots, like 10s.", DefaultValueFactory = _ => "10s" };
+        var interval = new Option<string>("--interval") { Description = "Time between snapshots, like 500ms.", DefaultValueFactory = _ => "500ms" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random transfers.", DefaultValueFactory = _ => defaults.Seed };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
+        var command = new Command("demo", "Run a bank on a cluster of nodes on 127.0.0.1 inside this process and snapshot it while money moves.")
+        {
+            nodes, accounts, duration, interval, seed, json,
+        };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var settings = new DemoSettings(
+                parsed.GetValue(nodes),
+                parsed.GetValue(accounts),
+                DurationText.Parse(parsed.GetValue(duration)!, "--duration"),
+                DurationText.Parse(parsed.GetValue(interval)!, "--interval"),
+                parsed.GetValue(seed)).Validated();
+            return RunAsync(settings, parsed.GetValue(json), console, output, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DemoSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
+    {
+        SnapshotRunSummary run;
+        if (json)
+        {
+            run = await DemoRun.RunAsync(settings, _ => { }, cancellationToken);
+            output.WriteLine(JsonSerializer.Serialize(run.ToJson(), new JsonSerializerOptions { WriteIndented = true }));
+        }
+        else
+        {
+            run = await console.Status().StartAsync("starting", status =>
+                DemoRun.RunAsync(settings, line => { status.Status(Markup.Escape(line)); console.MarkupLineInterpolated($"[grey]{line}[/]"); }, cancellationToken));
+            SnapshotTable.Write(console, run);
+        }
+        return run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
+    }
+}

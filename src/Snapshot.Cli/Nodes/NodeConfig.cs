@@ -1,0 +1,38 @@
+using Akka.Configuration;
+
+namespace Snapshot.Cli.Nodes;
+
+/// <summary>Reads a node's HOCON file, turning a missing or malformed file into one error line naming it.</summary>
+public static class NodeConfig
+{
+    /// <param name="port">Overrides <c>akka.remote.dot-netty.tcp.port</c> when set.</param>
+    /// <param name="seedNode">Overrides <c>akka.cluster.seed-nodes</c> when set.</param>
+    public static Config Load(string path, int? port, string? seedNode)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException("--config", $"cannot read '{path}': {e.Message}");
+        }
+        Config config;
+        try
+        {
+            config = ConfigurationFactory.ParseString(text);
+        }
+        catch (Exception e)
+        {
+            throw new UsageException("--config", $"'{path}' is not valid HOCON: {e.Message.Split('\n')[0]}");
+        }
+        if (config.GetString("akka.actor.provider", "") != "cluster")
+            throw new UsageException("--config", $"'{path}' must set akka.actor.provider = cluster");
+        if (port is { } p)
+            config = ConfigurationFactory.ParseString($"akka.remote.dot-netty.tcp.port = {p}").WithFallback(config);
+        if (seedNode is not null)
+            config = ConfigurationFactory.ParseString($"akka.cluster.seed-nodes = [\"{TakeCommand.ParseAddress(seedNode, "--seed-node")}\"]").WithFallback(config);
+        return config.WithFallback(CliAkkaConfig.Quiet);
+    }
+}

@@ -1,0 +1,34 @@
+using Akka.Actor;
+using Snapshot.Algorithm;
+using Snapshot.Runtime.Internal;
+
+namespace Snapshot.Runtime.Coordination;
+
+/// <summary>Reassembles the serialized parts that participants on other nodes send in pieces.</summary>
+internal sealed class PartChunks
+{
+    private readonly Dictionary<(SnapshotId, IActorRef), byte[]?[]> _pending = [];
+
+    /// <summary>Adds a piece.</summary>
+    /// <returns>The whole serialized part once its last piece arrived; null until then.</returns>
+    public byte[]? Add(LocalPartChunk chunk)
+    {
+        var key = (chunk.Id, chunk.Participant);
+        if (chunk.Count < 1 || chunk.Index < 0 || chunk.Index >= chunk.Count)
+            return null;
+        if (!_pending.TryGetValue(key, out var pieces) || pieces.Length != chunk.Count)
+            _pending[key] = pieces = new byte[]?[chunk.Count];
+        pieces[chunk.Index] = chunk.Bytes;
+        if (pieces.Any(p => p is null))
+            return null;
+        _pending.Remove(key);
+        return [.. pieces.SelectMany(p => p!)];
+    }
+
+    /// <summary>Drops the pieces of a snapshot that ended.</summary>
+    public void Forget(SnapshotId id)
+    {
+        foreach (var key in _pending.Keys.Where(k => k.Item1 == id).ToArray())
+            _pending.Remove(key);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Snapshot.Tests.Cli;
+
+/// <summary>
+/// Three real <c>snapshot node</c> processes from the project's hocon/ files, on free loopback ports, and
+/// <c>snapshot take</c> joining them: the snapshot covers every account on every node and conserves the money.
+/// Every process is stopped when the test ends, however it ends.
+/// </summary>
+public sealed class ClusterProcessTests
+{
+    private const int AccountsPerNode = 5;
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Take_snapshots_accounts_on_three_node_processes_and_a_node_leaves_on_ctrl_c()
+    {
+        var ports = FreePorts(3);
+        var seed = $"akka.tcp://snapshot@127.0.0.1:{ports[0]}";
+        var nodes = new List<CliProcess>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                nodes.Add(CliProcess.Start("node", "--config", Path.Combine(AppContext.BaseDirectory, "hocon", $"node{i + 1}.conf"),
+                    "--port", ports[i].ToString(), "--seed-node", seed, "--accounts", AccountsPerNode.ToString(), "--seed", (i + 1).ToString()));
+            }
+
+            var (exitCode, stdout, stderr) = await CliProcess.RunAsync(Limit,
+                "take", "--seed-node", seed, "--min-participants", (3 * AccountsPerNode).ToString(), "--timeout", "60s", "--json");
+
+            Assert.True(exitCode == 0, $"take exited with {exitCode}:\n{stdout}\n{stderr}\nnodes:\n{string.Join("\n", nodes.Select(n => n.Stdout + n.Stderr))}");
+            using var json = JsonDocument.Parse(stdout);
+            var snapshot = Assert.Single(json.RootElement.GetProperty("snapshots").EnumerateArray());
+            Assert.Equal(3 * AccountsPerNode, snapshot.GetProperty("participants").GetInt32());
+            Assert.Equal(3, snapshot.GetProperty("nodes").GetInt32());
+            Assert.Equal(3 * AccountsPerNode * 1000, json.RootElement.GetProperty("expected_total").GetInt64());
+            Assert.Equal(3 * AccountsPerNode * 1000, snapshot.GetProperty("total").GetInt64());
+            Assert.True(snapshot.GetProperty("conserved").GetBoolean());
+
+            // Ctrl+C: the node leaves the cluster and exits on its own.
+            using (var interrupt = Process.Start("kill", ["-INT", nodes[2].Id.ToString()]))
+                await interrupt.WaitForExitAsync();
+            var (nodeExit, nodeOut, _) = await nodes[2].WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(0, nodeExit);
+            Assert.Contains("leaving the cluster", nodeOut);
+        }
+        finally
+        {
+            foreach (var node in nodes)
+                await node.DisposeAsync();
+        }
+    }
+
+    /// <summary>Ports free on 127.0.0.1 now: the OS picks them, the test lets them go for the nodes to bind.</summary>
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        foreach (var listener in listeners)
+            listener.Start();
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        foreach (var listener in listeners)
+            listener.Stop();
+        return ports;
+    }
+}
