@@ -1,3 +1,7 @@
 using Snapshot.Cli;
 
-return SnapshotCli.Run(args, Console.Out, Console.Error);
+// Standard output belongs to what the command prints (one JSON document with --json). Whatever else writes
+// to the console, such as Akka logging before its logger starts or after it stops, goes to standard error.
+var output = Console.Out;
+Console.SetOut(Console.Error);
+return SnapshotCli.Run(args, output, Console.Error);

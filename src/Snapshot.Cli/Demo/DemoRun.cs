@@ -28,7 +28,8 @@ public static class DemoRun
         progress($"{settings.Accounts} accounts on {settings.Nodes} nodes, transfers running");
 
         var started = new List<Task<(SnapshotReport? Report, string? Failure)>>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // One snapshot at the start of each interval of the run: 10s every 500ms is 20 snapshots.
+        var count = Math.Max(1, (int)(settings.Duration / settings.Interval));
         using (var timer = new PeriodicTimer(settings.Interval))
         {
             do
@@ -36,7 +37,7 @@ public static class DemoRun
                 var node = nodes[started.Count % nodes.Count];
                 started.Add(TakeAsync(node, started.Count + 1, progress, cancellationToken));
             }
-            while (clock.Elapsed + settings.Interval <= settings.Duration && await timer.WaitForNextTickAsync(cancellationToken));
+            while (started.Count < count && await timer.WaitForNextTickAsync(cancellationToken));
         }
         var outcomes = await Task.WhenAll(started);
         foreach (var payer in payers)
