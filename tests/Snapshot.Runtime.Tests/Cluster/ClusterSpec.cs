@@ -1,7 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster;
-using Akka.Configuration;
-using Akka.TestKit.Xunit2;
 using Snapshot.Runtime.Tests.Bank;
 using Snapshot.Runtime.Tests.Support;
 using Xunit.Abstractions;
@@ -9,43 +7,17 @@ using Xunit.Abstractions;
 namespace Snapshot.Runtime.Tests.Cluster;
 
 /// <summary>Three ActorSystems forming a cluster on 127.0.0.1 with ports the OS picks; one group spans them.</summary>
-public sealed class ClusterSpec : TestKit, IAsyncLifetime
+public sealed class ClusterSpec(ITestOutputHelper output) : ClusterTestKit(output)
 {
     private const int AccountsPerNode = 4;
     private const long OpeningBalance = 1000;
 
-    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
-        akka {
-          loglevel = WARNING
-          actor.provider = cluster
-          extensions = ["Snapshot.Runtime.GlobalSnapshotsExtensionProvider, Snapshot"]
-          remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-          cluster.log-info = off
-        }
-        """);
-
-    private readonly List<ActorSystem> _nodes = [];
-
-    public ClusterSpec(ITestOutputHelper output) : base(NodeConfig, "snapshot", output) => _nodes.Add(Sys);
-
-    public async Task InitializeAsync()
-    {
-        _nodes.Add(ActorSystem.Create("snapshot", NodeConfig.WithFallback(Sys.Settings.Config)));
-        _nodes.Add(ActorSystem.Create("snapshot", NodeConfig.WithFallback(Sys.Settings.Config)));
-        var seed = Akka.Cluster.Cluster.Get(Sys).SelfAddress;
-        using var joined = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Task.WhenAll(_nodes.Select(n => Akka.Cluster.Cluster.Get(n).JoinAsync(seed, joined.Token)));
-        await AwaitAssertAsync(() => Assert.All(_nodes, n => Assert.Equal(3, Akka.Cluster.Cluster.Get(n).State.Members.Count(m => m.Status == MemberStatus.Up))));
-    }
-
-    public async Task DisposeAsync() => await Task.WhenAll(_nodes.Skip(1).Select(n => n.Terminate()));
-
     private async Task<IActorRef[]> OpenBankAsync()
     {
-        var accounts = _nodes
+        var accounts = Nodes
             .SelectMany((node, n) => Enumerable.Range(0, AccountsPerNode).Select(i => node.ActorOf(Props.Create(() => new Account(OpeningBalance)), $"account-{n}-{i}")))
             .ToArray();
-        await Task.WhenAll(_nodes.Select(node => GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(AccountsPerNode, Account.Group)));
+        await Task.WhenAll(Nodes.Select(node => GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(AccountsPerNode, Account.Group)));
         return accounts;
     }
 
@@ -54,7 +26,7 @@ public sealed class ClusterSpec : TestKit, IAsyncLifetime
     {
         var accounts = await OpenBankAsync();
         var total = accounts.Length * OpeningBalance;
-        foreach (var (node, n) in _nodes.Select((node, n) => (node, n)))
+        foreach (var (node, n) in Nodes.Select((node, n) => (node, n)))
         {
             var seen = SeenFrom(node, accounts);
             node.ActorOf(Props.Create(() => new Driver(seen, n)), "driver");
@@ -62,7 +34,7 @@ public sealed class ClusterSpec : TestKit, IAsyncLifetime
 
         var taken = new List<GlobalSnapshot>();
         for (var round = 0; round < 6; round++)
-            taken.AddRange(await Task.WhenAll(_nodes.Select(node => GlobalSnapshots.Get(node).TakeAsync(Account.Group))));
+            taken.AddRange(await Task.WhenAll(Nodes.Select(node => GlobalSnapshots.Get(node).TakeAsync(Account.Group))));
 
         Assert.All(taken, s => Assert.True(Account.Money(s) == total, $"snapshot {s.Id} holds {Account.Money(s)}, not {total}:\n{s.Describe()}"));
         Assert.All(taken, s => Assert.Equal(accounts.Length, s.Processes.Count));
@@ -75,7 +47,7 @@ public sealed class ClusterSpec : TestKit, IAsyncLifetime
     public async Task A_node_downed_mid_snapshot_fails_it_with_that_node_and_the_next_snapshot_covers_the_others()
     {
         await OpenBankAsync();
-        var lost = _nodes[2];
+        var lost = Nodes[2];
         var lostAddress = Akka.Cluster.Cluster.Get(lost).SelfAddress;
         using var gate = new Gate();
         var stuck = lost.ActorOf(Node.Props(Account.Group), "stuck");
@@ -96,17 +68,4 @@ public sealed class ClusterSpec : TestKit, IAsyncLifetime
         Assert.Equal(2 * AccountsPerNode, next.Processes.Count);
         Assert.DoesNotContain(next.Processes, p => p.Participant.Path.Address == lostAddress);
     }
-
-    /// <summary>
-    /// The accounts as <paramref name="node"/> reaches them: its own directly, the others through remoting. The refs
-    /// that ActorOf returned on other ActorSystems of this process would skip remoting, and with it the FIFO
-    /// channel that markers travel on.
-    /// </summary>
-    private IActorRef[] SeenFrom(ActorSystem node, IEnumerable<IActorRef> accounts) =>
-        [.. accounts.Select(a => ((ExtendedActorSystem)node).Provider.ResolveActorRef(a.Path.ToSerializationFormatWithAddress(AddressOf(a))))];
-
-    private Address AddressOf(IActorRef actor) =>
-        Akka.Cluster.Cluster.Get(_nodes.Single(n => ((IInternalActorRef)actor).Provider == ((ExtendedActorSystem)n).Provider)).SelfAddress;
-
-    private static string NodeOf(IActorRef actor) => actor.Path.Address.HasGlobalScope ? actor.Path.Address.ToString() : "local";
 }
