@@ -38,7 +38,7 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
             throw Unexpected($"part for snapshot {part.Id} offered to snapshot {Id}");
         if (!_participantSet.Contains(part.Process))
             throw Unexpected($"{part.Process} is not a participant of snapshot {Id}");
-        var incoming = new HashSet<TPeer>(part.IncomingChannels, _parts.Comparer);
+        var incoming = part.Recorded.Count == 0 ? [] : new HashSet<TPeer>(part.IncomingChannels, _parts.Comparer);
         foreach (var stranger in part.Recorded.Where(m => !incoming.Contains(m.From)).Take(1))
             throw Unexpected($"{part.Process} recorded a message from {stranger.From}, which is not one of its incoming channels");
         if (!_parts.TryAdd(part.Process, new ProcessCut<TPeer, TState, TMessage>(part.Process, state, part.Recorded)))

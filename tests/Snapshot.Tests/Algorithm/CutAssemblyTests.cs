@@ -39,6 +39,18 @@ public sealed class CutAssemblyTests
     }
 
     [Fact]
+    public void Refuses_a_part_that_recorded_a_message_on_a_channel_it_does_not_have()
+    {
+        var assembly = new CutAssembly<string, int, string>(Id, ["a", "b"]);
+
+        var error = Assert.Throws<SnapshotProtocolException>(() => assembly.Add(1, Part("b", ["a"], ("z", "from nowhere"))));
+
+        Assert.Equal(ProtocolViolation.UnexpectedPart, error.Violation);
+        Assert.Contains("z", error.Message);
+        Assert.Equal(["a", "b"], assembly.Missing);
+    }
+
+    [Fact]
     public void Building_before_every_part_arrived_names_the_missing_participants()
     {
         var assembly = new CutAssembly<string, int, string>(Id, ["a", "b", "c"]);
