@@ -44,9 +44,6 @@ public sealed class LocalCluster : IAsyncDisposable
     public static IActorRef Reach(ActorSystem from, ActorSystem owner, IActorRef actor) =>
         from == owner ? actor : ((ExtendedActorSystem)from).Provider.ResolveActorRef(actor.Path.ToSerializationFormatWithAddress(Cluster.Get(owner).SelfAddress));
 
-    /// <summary>How a node is named in output: its address.</summary>
-    public static string NameOf(ActorSystem node) => Cluster.Get(node).SelfAddress.ToString();
-
     public async ValueTask DisposeAsync() =>
         await Task.WhenAll(Nodes.Select(node => CoordinatedShutdown.Get(node).Run(CoordinatedShutdown.ClusterLeavingReason.Instance)));
 }

@@ -80,7 +80,6 @@ internal static class ProtocolAssert
             Assert.Equal(expected.OutgoingOf(member), actual.OutgoingOf(member));
             Assert.Equal(expected.IncomingOf(member), actual.IncomingOf(member));
         }
-        Assert.Equal(expected.ChannelCount, actual.ChannelCount);
         Assert.Equal(expected.MaxRecordedPerChannel, actual.MaxRecordedPerChannel);
         Assert.Equal(expected.DeadlineUtc, actual.DeadlineUtc);
         Assert.Equal(expected.DeadlineUtc.Kind, actual.DeadlineUtc.Kind);

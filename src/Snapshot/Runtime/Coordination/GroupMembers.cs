@@ -13,8 +13,6 @@ internal sealed class GroupMembers
 
     public IReadOnlyDictionary<IActorRef, IReadOnlyCollection<IActorRef>> DeclaredOutgoing => _declared;
 
-    public bool Contains(IActorRef actor) => _incarnations.ContainsKey(actor);
-
     /// <summary>Adds or updates a participant.</summary>
     /// <returns>True when this is a new instance of a participant already registered: it restarted.</returns>
     public bool Register(IActorRef participant, Guid incarnation, IReadOnlyCollection<IActorRef>? declaredOutgoing)

@@ -60,7 +60,4 @@ internal sealed class SnapshotPlan
     public IReadOnlyList<IActorRef> OutgoingOf(IActorRef member) => _outgoing?[member] ?? Members;
 
     public IReadOnlyList<IActorRef> IncomingOf(IActorRef member) => _incoming?[member] ?? Members;
-
-    /// <summary>Markers a snapshot sends: one per channel.</summary>
-    public int ChannelCount => _outgoing?.Values.Sum(o => o.Length) ?? Members.Count * Members.Count;
 }
