@@ -30,7 +30,9 @@ public static class NodeCommand
                 throw new UsageException("--accounts", $"must be from 0 to 10000, found {count}");
             if (parsed.GetValue(port) is < 0 or > 65535)
                 throw new UsageException("--port", $"must be from 0 to 65535, found {parsed.GetValue(port)}");
-            return RunAsync(NodeConfig.Load(parsed.GetValue(config)!, parsed.GetValue(port), parsed.GetValue(seedNode)), count, parsed.GetValue(seed), console, cancellationToken);
+            var path = parsed.GetValue(config)!;
+            var system = NodeConfig.Start(path, NodeConfig.Load(path, parsed.GetValue(port), parsed.GetValue(seedNode)));
+            return RunAsync(system, count, parsed.GetValue(seed), console, cancellationToken);
         });
         return command;
     }
@@ -50,9 +52,8 @@ public static class NodeCommand
         }
     }
 
-    private static async Task<int> RunAsync(Akka.Configuration.Config config, int accounts, int seed, IAnsiConsole console, CancellationToken stop)
+    private static async Task<int> RunAsync(ActorSystem system, int accounts, int seed, IAnsiConsole console, CancellationToken stop)
     {
-        var system = ActorSystem.Create(Demo.LocalCluster.SystemName, config);
         var cluster = Cluster.Get(system);
         var snapshots = GlobalSnapshots.Get(system);
         for (var i = 0; i < accounts; i++)

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Configuration;
 
 namespace Snapshot.Cli.Nodes;
@@ -32,7 +33,20 @@ public static class NodeConfig
         if (port is { } p)
             config = ConfigurationFactory.ParseString($"akka.remote.dot-netty.tcp.port = {p}").WithFallback(config);
         if (seedNode is not null)
-            config = ConfigurationFactory.ParseString($"akka.cluster.seed-nodes = [\"{TakeCommand.ParseAddress(seedNode, "--seed-node")}\"]").WithFallback(config);
+            config = ConfigurationFactory.ParseString($"akka.cluster.seed-nodes = [\"{AddressOption.Parse(seedNode, "--seed-node")}\"]").WithFallback(config);
         return config.WithFallback(CliAkkaConfig.Quiet);
+    }
+
+    /// <summary>Starts the node's ActorSystem; a configuration Akka refuses is reported against the file.</summary>
+    public static ActorSystem Start(string path, Config config)
+    {
+        try
+        {
+            return ActorSystem.Create(Demo.LocalCluster.SystemName, config);
+        }
+        catch (Exception e) when (e is ConfigurationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            throw new UsageException("--config", $"Akka cannot start with '{path}': {e.Message.Split('\n')[0]}");
+        }
     }
 }

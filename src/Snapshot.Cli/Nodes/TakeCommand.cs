@@ -27,23 +27,11 @@ public static class TakeCommand
         var command = new Command("take", "Join a cluster as a client, take one snapshot of the bank, print it, and leave.") { seedNode, minParticipants, timeout, json };
         command.SetAction((parsed, cancellationToken) =>
         {
-            var address = ParseAddress(parsed.GetValue(seedNode)!, "--seed-node");
+            var address = AddressOption.Parse(parsed.GetValue(seedNode)!, "--seed-node");
             var limit = DurationText.Parse(parsed.GetValue(timeout)!, "--timeout");
             return RunAsync(address, parsed.GetValue(minParticipants), limit, parsed.GetValue(json), console, output, cancellationToken);
         });
         return command;
-    }
-
-    public static Address ParseAddress(string text, string option)
-    {
-        try
-        {
-            return Address.Parse(text);
-        }
-        catch (Exception e) when (e is UriFormatException or ArgumentException or FormatException)
-        {
-            throw new UsageException(option, $"'{text}' is not an actor system address like akka.tcp://snapshot@127.0.0.1:4053");
-        }
     }
 
     private static async Task<int> RunAsync(Address seed, int minParticipants, TimeSpan limit, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
