@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Snapshot.Cli.Bench;
 using Snapshot.Cli.Demo;
 using Snapshot.Cli.Nodes;
 using Snapshot.Cli.Simulate;
@@ -28,6 +29,7 @@ public static class SnapshotCli
             DemoCommand.Create(console, output),
             NodeCommand.Create(console),
             TakeCommand.Create(console, output),
+            BenchCommand.Create(console, output),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

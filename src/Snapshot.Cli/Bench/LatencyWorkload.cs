@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Snapshot.Runtime;
+
+namespace Snapshot.Cli.Bench;
+
+/// <summary>
+/// Idle participants wired as a <see cref="Topology"/>, and plain <see cref="TokenActor"/>s wired the same way, in an
+/// ActorSystem of their own: one snapshot of the participants is timed against one round of tokens on the same channels.
+/// </summary>
+public sealed class LatencyWorkload : IAsyncDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    private readonly ActorSystem _system;
+    private readonly IActorRef[] _participants;
+    private readonly IActorRef[] _tokens;
+
+    private LatencyWorkload(Topology topology, ActorSystem system, IActorRef[] participants, IActorRef[] tokens)
+    {
+        Topology = topology;
+        _system = system;
+        _participants = participants;
+        _tokens = tokens;
+    }
+
+    public Topology Topology { get; }
+
+    public string Group => $"bench-{Topology.Name}-{Topology.Size}";
+
+    public static async Task<LatencyWorkload> StartAsync(Topology topology)
+    {
+        var system = ActorSystem.Create("bench", CliAkkaConfig.Quiet);
+        var group = $"bench-{topology.Name}-{topology.Size}";
+        var n = topology.Size;
+        var participants = new IActorRef[n];
+        if (topology.IsComplete)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var index = i;
+                participants[i] = system.ActorOf(Props.Create(() => new GraphParticipant(group, index, null)), $"participant-{i}");
+            }
+        }
+        else
+        {
+            // Each participant declares its successor as it is created, last to first; the last one's successor, the
+            // first, does not exist yet when it is created, so it declares it once the first is there.
+            for (var i = n - 1; i >= 0; i--)
+            {
+                var (index, successor) = (i, i == n - 1 ? Array.Empty<IActorRef>() : [participants[i + 1]]);
+                participants[i] = system.ActorOf(Props.Create(() => new GraphParticipant(group, index, successor)), $"participant-{i}");
+            }
+            await participants[n - 1].Ask<Ready>(new Declare([participants[0]]), Timeout);
+        }
+        var tokens = Enumerable.Range(0, n).Select(i => system.ActorOf(Props.Create(() => new TokenActor()), $"token-{i}")).ToArray();
+        await GlobalSnapshots.Get(system).WaitForLocalParticipantsAsync(n, group);
+        return new LatencyWorkload(topology, system, participants, tokens);
+    }
+
+    /// <summary>One snapshot: with no initiator (every participant starts at once), or initiated by the first participant.</summary>
+    public async Task<(TimeSpan Elapsed, GlobalSnapshot Snapshot)> SnapshotAsync(bool singleInitiator)
+    {
+        var clock = Stopwatch.StartNew();
+        var snapshot = await GlobalSnapshots.Get(_system).TakeAsync(Group, singleInitiator ? _participants[0] : null, Timeout);
+        return (clock.Elapsed, snapshot);
+    }
+
+    /// <summary>
+    /// The marker lower bound: one token on every channel of the topology, all actors starting at once or flooding
+    /// from the first; done when every actor has had a token on each incoming channel.
+    /// </summary>
+    public async Task<TimeSpan> MarkerBoundAsync(bool singleInitiator)
+    {
+        var finish = new Finish(_tokens.Length);
+        var wired = _tokens.Select((token, i) =>
+            token.Ask<Ready>(new Wire(Topology.OutgoingOf(i).Select(j => _tokens[j]).ToArray(), Topology.IncomingCount, finish), Timeout));
+        await Task.WhenAll(wired);
+        var clock = Stopwatch.StartNew();
+        if (singleInitiator)
+            _tokens[0].Tell(Go.Instance);
+        else
+        {
+            foreach (var token in _tokens)
+                token.Tell(Go.Instance);
+        }
+        await finish.Done.WaitAsync(Timeout);
+        return clock.Elapsed;
+    }
+
+    /// <summary>Measures both, <paramref name="repetitions"/> times each after one warm-up, and keeps the medians.</summary>
+    public async Task<Latency> MeasureAsync(bool singleInitiator, int repetitions)
+    {
+        await SnapshotAsync(singleInitiator);
+        await MarkerBoundAsync(singleInitiator);
+        var snapshots = new List<double>();
+        var bounds = new List<double>();
+        for (var r = 0; r < repetitions; r++)
+        {
+            snapshots.Add((await SnapshotAsync(singleInitiator)).Elapsed.TotalMilliseconds);
+            bounds.Add((await MarkerBoundAsync(singleInitiator)).TotalMilliseconds);
+        }
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var (_, held) = await SnapshotAsync(singleInitiator);
+        var heap = GC.GetTotalMemory(forceFullCollection: true) - before;
+        GC.KeepAlive(held);
+        return new Latency(Topology, singleInitiator ? "one" : "all", Median(snapshots), Median(bounds), heap);
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    public async ValueTask DisposeAsync() => await _system.Terminate();
+}
