@@ -81,8 +81,13 @@ public sealed class SnapshotParticipant
         // The path of every message while nothing is recording: no allocation, no lookup.
         if (_active.Count == 0 && message is not ISnapshotProtocolMessage && _stash?.HasMessagesComingBack != true)
             return next(receive, message);
-        return next(handled => Handle(receive, handled), message);
+        return AroundReceiveRecording(receive, message, next);
     }
+
+    // Its own method so that the closure over receive is created only here: a lambda in AroundReceive would
+    // allocate on entry, on the idle path as well.
+    private bool AroundReceiveRecording(Receive receive, object message, Func<Receive, object, bool> next) =>
+        next(handled => Handle(receive, handled), message);
 
     private bool Handle(Receive receive, object message)
     {
