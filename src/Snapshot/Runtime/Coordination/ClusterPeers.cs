@@ -9,7 +9,11 @@ namespace Snapshot.Runtime.Coordination;
 /// </summary>
 internal sealed class ClusterPeers(Cluster cluster)
 {
-    /// <summary>Nodes other than this one that can answer now, read from the cluster's current state.</summary>
+    // Nodes the coordinator has heard are unreachable or gone. The cluster's own state can lag behind the
+    // events the coordinator receives, and a node already failed for must not join the next snapshot.
+    private readonly HashSet<Address> _lost = [];
+
+    /// <summary>Nodes other than this one that can answer now.</summary>
     public IReadOnlyList<Address> Others
     {
         get
@@ -19,17 +23,32 @@ internal sealed class ClusterPeers(Cluster cluster)
             return [.. state.Members
                 .Where(m => m.Status is MemberStatus.Up or MemberStatus.WeaklyUp)
                 .Select(m => m.Address)
-                .Where(a => a != cluster.SelfAddress && !unreachable.Contains(a))
+                .Where(a => a != cluster.SelfAddress && !unreachable.Contains(a) && !_lost.Contains(a))
                 .OrderBy(a => a.ToString(), StringComparer.Ordinal)];
         }
     }
 
-    /// <summary>Why the node a cluster event concerns can no longer take part in snapshots; null when it still can.</summary>
-    public static (Address Node, SnapshotFailureReason Reason, string What)? Lost(ClusterEvent.IClusterDomainEvent e) => e switch
+    /// <summary>Applies a cluster event.</summary>
+    /// <returns>Why the node it concerns can no longer take part in snapshots; null when it still can.</returns>
+    public (Address Node, SnapshotFailureReason Reason, string What)? Apply(ClusterEvent.IClusterDomainEvent e)
     {
-        ClusterEvent.UnreachableMember unreachable => (unreachable.Member.Address, SnapshotFailureReason.NodeUnreachable, "became unreachable"),
-        ClusterEvent.MemberLeft or ClusterEvent.MemberExited or ClusterEvent.MemberRemoved or ClusterEvent.MemberDowned =>
-            (((ClusterEvent.MemberStatusChange)e).Member.Address, SnapshotFailureReason.NodeLeft, $"left the cluster ({((ClusterEvent.MemberStatusChange)e).Member.Status})"),
-        _ => null,
-    };
+        switch (e)
+        {
+            case ClusterEvent.ReachableMember reachable:
+                _lost.Remove(reachable.Member.Address);
+                return null;
+            case ClusterEvent.MemberUp or ClusterEvent.MemberWeaklyUp:
+                _lost.Remove(((ClusterEvent.MemberStatusChange)e).Member.Address);
+                return null;
+            case ClusterEvent.UnreachableMember unreachable:
+                _lost.Add(unreachable.Member.Address);
+                return (unreachable.Member.Address, SnapshotFailureReason.NodeUnreachable, "became unreachable");
+            case ClusterEvent.MemberLeft or ClusterEvent.MemberExited or ClusterEvent.MemberRemoved or ClusterEvent.MemberDowned:
+                var member = ((ClusterEvent.MemberStatusChange)e).Member;
+                _lost.Add(member.Address);
+                return (member.Address, SnapshotFailureReason.NodeLeft, $"left the cluster ({member.Status})");
+            default:
+                return null;
+        }
+    }
 }

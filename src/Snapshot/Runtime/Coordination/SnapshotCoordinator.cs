@@ -276,7 +276,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnClusterEvent(ClusterEvent.IClusterDomainEvent e)
     {
-        if (_peers is null || ClusterPeers.Lost(e) is not var (node, reason, what))
+        if (_peers?.Apply(e) is not var (node, reason, what))
             return;
         foreach (var collection in _collecting.Values.Where(c => c.Awaited.Contains(node)).ToArray())
         {
