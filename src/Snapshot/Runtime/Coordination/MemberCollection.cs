@@ -7,7 +7,7 @@ namespace Snapshot.Runtime.Coordination;
 /// Gathering a group's participants from every node's coordinator, before a snapshot starts or to answer
 /// who the participants are. The members are ordered by node, then by registration on that node.
 /// </summary>
-internal sealed class MemberCollection(Guid request, string group, IReadOnlyList<GroupMember> local, IEnumerable<Address> awaited,
+internal sealed class MemberCollection(Guid request, string group, bool startsSnapshot, IReadOnlyList<GroupMember> local, IEnumerable<Address> awaited,
     Action<IReadOnlyList<GroupMember>> complete, Action<string> fail)
 {
     private readonly HashSet<Address> _awaited = [.. awaited];
@@ -16,6 +16,9 @@ internal sealed class MemberCollection(Guid request, string group, IReadOnlyList
     public Guid Request { get; } = request;
 
     public string Group { get; } = group;
+
+    /// <summary>True when a snapshot starts once the members are known; false when they are only listed.</summary>
+    public bool StartsSnapshot { get; } = startsSnapshot;
 
     public bool IsComplete => _awaited.Count == 0;
 

@@ -42,7 +42,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         Receive<GetParticipants>(g =>
         {
             var replyTo = Sender;
-            Collect(Guid.NewGuid(), g.Group, _settings.DefaultTimeout,
+            Collect(Guid.NewGuid(), g.Group, _settings.DefaultTimeout, startsSnapshot: false,
                 members => replyTo.Tell(members.Select(m => m.Participant).ToArray()),
                 why => replyTo.Tell(new Status.Failure(new SnapshotFailedException(SnapshotFailureReason.NodeUnreachable, g.Group, null, why))));
         });
@@ -110,10 +110,10 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             : [];
 
     /// <summary>Gathers the group's participants from this node and every reachable peer, then calls <paramref name="complete"/>.</summary>
-    private void Collect(Guid request, string group, TimeSpan timeout, Action<IReadOnlyList<GroupMember>> complete, Action<string> fail)
+    private void Collect(Guid request, string group, TimeSpan timeout, bool startsSnapshot, Action<IReadOnlyList<GroupMember>> complete, Action<string> fail)
     {
         var peers = _peers?.Others ?? [];
-        var collection = new MemberCollection(request, group, LocalMembers(group), peers, complete, fail);
+        var collection = new MemberCollection(request, group, startsSnapshot, LocalMembers(group), peers, complete, fail);
         if (collection.IsComplete)
         {
             collection.Complete();
@@ -152,12 +152,14 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnTake(Take take)
     {
-        if (_running.Count + _collecting.Count >= _settings.MaxInFlight)
+        // A snapshot is in flight from its request on: still gathering its members, or running.
+        var inFlight = _running.Count + _collecting.Values.Count(c => c.StartsSnapshot);
+        if (inFlight >= _settings.MaxInFlight)
         {
-            Refuse(take, SnapshotFailureReason.TooManyInFlight, $"{_running.Count + _collecting.Count} snapshots are in flight, the limit set by akka.snapshot.max-in-flight");
+            Refuse(take, SnapshotFailureReason.TooManyInFlight, $"{inFlight} snapshots are in flight, the limit set by akka.snapshot.max-in-flight");
             return;
         }
-        Collect(take.Request, take.Group, take.Timeout,
+        Collect(take.Request, take.Group, take.Timeout, startsSnapshot: true,
             members => StartOrRefuse(take, members),
             why => Refuse(take, SnapshotFailureReason.NodeUnreachable, why));
     }
