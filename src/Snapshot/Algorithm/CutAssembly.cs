@@ -7,28 +7,35 @@ namespace Snapshot.Algorithm;
 public sealed class CutAssembly<TPeer, TState, TMessage>
     where TPeer : notnull
 {
-    private readonly TPeer[] _participants;
-    private readonly HashSet<TPeer> _participantSet;
-    private readonly Dictionary<TPeer, ProcessCut<TPeer, TState, TMessage>> _parts;
-    private readonly Dictionary<TPeer, IReadOnlyList<TPeer>> _incoming;
+    private static readonly TMessage[] NoMessages = [];
 
+    private readonly PeerIndex<TPeer> _participants;
+    private readonly ProcessCut<TPeer, TState, TMessage>?[] _parts;
+    private readonly IReadOnlyList<TPeer>[] _incoming;
+    private int _reported;
+
+    /// <exception cref="ArgumentException">A participant is listed twice.</exception>
     public CutAssembly(SnapshotId id, IEnumerable<TPeer> participants, IEqualityComparer<TPeer>? comparer = null)
+        : this(id, new PeerIndex<TPeer>(participants, comparer, nameof(participants)))
+    {
+    }
+
+    /// <param name="id">The snapshot.</param>
+    /// <param name="participants">Its participants, possibly shared with other snapshots of the same group.</param>
+    public CutAssembly(SnapshotId id, PeerIndex<TPeer> participants)
     {
         Id = id;
-        _participants = participants.ToArray();
-        _parts = new Dictionary<TPeer, ProcessCut<TPeer, TState, TMessage>>(comparer);
-        _incoming = new Dictionary<TPeer, IReadOnlyList<TPeer>>(comparer);
-        _participantSet = new HashSet<TPeer>(_participants, comparer);
-        if (_participantSet.Count != _participants.Length)
-            throw new ArgumentException("a participant is listed twice", nameof(participants));
+        _participants = participants;
+        _parts = new ProcessCut<TPeer, TState, TMessage>?[participants.Count];
+        _incoming = new IReadOnlyList<TPeer>[participants.Count];
     }
 
     public SnapshotId Id { get; }
 
-    public bool IsComplete => _parts.Count == _participants.Length;
+    public bool IsComplete => _reported == _parts.Length;
 
     /// <summary>Participants that have not reported yet, in participant order.</summary>
-    public IReadOnlyList<TPeer> Missing => [.. _participants.Where(p => !_parts.ContainsKey(p))];
+    public IReadOnlyList<TPeer> Missing => [.. _participants.Peers.Where((_, i) => _parts[i] is null)];
 
     /// <summary>Adds one participant's finished part with the state it captured when it recorded.</summary>
     /// <returns>True when this was the last part missing.</returns>
@@ -36,31 +43,57 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
     {
         if (part.Id != Id)
             throw Unexpected($"part for snapshot {part.Id} offered to snapshot {Id}");
-        if (!_participantSet.Contains(part.Process))
+        var position = _participants.IndexOf(part.Process);
+        if (position < 0)
             throw Unexpected($"{part.Process} is not a participant of snapshot {Id}");
-        var incoming = part.Recorded.Count == 0 ? [] : new HashSet<TPeer>(part.IncomingChannels, _parts.Comparer);
-        foreach (var stranger in part.Recorded.Where(m => !incoming.Contains(m.From)).Take(1))
-            throw Unexpected($"{part.Process} recorded a message from {stranger.From}, which is not one of its incoming channels");
-        if (!_parts.TryAdd(part.Process, new ProcessCut<TPeer, TState, TMessage>(part.Process, state, part.Recorded)))
+        if (part.Recorded.Count > 0)
+        {
+            var incoming = new HashSet<TPeer>(part.IncomingChannels, _participants.Comparer);
+            foreach (var stranger in part.Recorded.Where(m => !incoming.Contains(m.From)).Take(1))
+                throw Unexpected($"{part.Process} recorded a message from {stranger.From}, which is not one of its incoming channels");
+        }
+        if (_parts[position] is not null)
             throw Unexpected($"{part.Process} reported twice for snapshot {Id}");
-        _incoming.Add(part.Process, part.IncomingChannels);
+        _parts[position] = new ProcessCut<TPeer, TState, TMessage>(part.Process, state, part.Recorded);
+        _incoming[position] = part.IncomingChannels;
+        _reported++;
         return IsComplete;
     }
 
     /// <summary>The global snapshot, with processes in participant order and channels grouped by receiver.</summary>
-    public GlobalCut<TPeer, TState, TMessage> Build()
+    public GlobalCut<TPeer, TState, TMessage> Build() =>
+        new(Id, Processes(), Channels((from, to, messages) => new ChannelCut<TPeer, TMessage>(from, to, messages)));
+
+    /// <summary>Every process's part, in participant order.</summary>
+    public IReadOnlyList<ProcessCut<TPeer, TState, TMessage>> Processes()
+    {
+        RequireComplete();
+        return [.. _parts.Select(p => p!)];
+    }
+
+    /// <summary>
+    /// Every channel of the cut, grouped by receiver, each made by <paramref name="channel"/> from its sender, its
+    /// receiver and its messages in flight: a driver builds its own channel type without an intermediate one.
+    /// </summary>
+    public IReadOnlyList<TChannel> Channels<TChannel>(Func<TPeer, TPeer, IReadOnlyList<TMessage>, TChannel> channel)
+    {
+        RequireComplete();
+        var channels = new List<TChannel>(_incoming.Sum(i => i.Count));
+        for (var i = 0; i < _parts.Length; i++)
+        {
+            var receiver = _parts[i]!;
+            // Most channels of most snapshots are empty: those share one empty list and skip the grouping.
+            var bySender = receiver.Received.Count == 0 ? null : receiver.Received.ToLookup(m => m.From, m => m.Message, _participants.Comparer);
+            foreach (var from in _incoming[i])
+                channels.Add(channel(from, receiver.Process, bySender is null || !bySender.Contains(from) ? NoMessages : [.. bySender[from]]));
+        }
+        return channels;
+    }
+
+    private void RequireComplete()
     {
         if (!IsComplete)
             throw new InvalidOperationException($"snapshot {Id} still misses parts from {string.Join(", ", Missing)}");
-        var processes = _participants.Select(p => _parts[p]).ToArray();
-        var channels = processes.SelectMany(ChannelsInto).ToArray();
-        return new GlobalCut<TPeer, TState, TMessage>(Id, processes, channels);
-    }
-
-    private IEnumerable<ChannelCut<TPeer, TMessage>> ChannelsInto(ProcessCut<TPeer, TState, TMessage> receiver)
-    {
-        var bySender = receiver.Received.ToLookup(m => m.From, m => m.Message, _parts.Comparer);
-        return _incoming[receiver.Process].Select(from => new ChannelCut<TPeer, TMessage>(from, receiver.Process, [.. bySender[from]]));
     }
 
     private SnapshotProtocolException Unexpected(string message) => new(ProtocolViolation.UnexpectedPart, Id, message);

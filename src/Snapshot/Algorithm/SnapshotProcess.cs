@@ -11,16 +11,13 @@ namespace Snapshot.Algorithm;
 /// </para>
 /// <para>
 /// Finished snapshot ids are remembered so that late markers are refused rather than mistaken for
-/// a new snapshot; that set grows by one id per snapshot.
+/// a new snapshot; that set grows by one id per snapshot until the driver calls <see cref="Forget"/>.
 /// </para>
 /// </summary>
 public sealed class SnapshotProcess<TPeer, TMessage>
     where TPeer : notnull
 {
-    private readonly TPeer[] _incoming;
-    private readonly TPeer[] _outgoing;
-    private readonly HashSet<TPeer> _incomingSet;
-    private readonly IEqualityComparer<TPeer> _comparer;
+    private readonly PeerIndex<TPeer> _incoming;
     private readonly Dictionary<SnapshotId, OpenSnapshot> _open = [];
     private readonly HashSet<SnapshotId> _finished = [];
 
@@ -29,19 +26,26 @@ public sealed class SnapshotProcess<TPeer, TMessage>
     /// <param name="outgoing">Peers this process sends to, in the order markers are to be sent.</param>
     /// <param name="comparer">Equality of peers; the default comparer when null.</param>
     public SnapshotProcess(TPeer self, IEnumerable<TPeer> incoming, IEnumerable<TPeer> outgoing, IEqualityComparer<TPeer>? comparer = null)
+        : this(self, new ProcessChannels<TPeer>(incoming, outgoing, comparer))
     {
-        _comparer = comparer ?? EqualityComparer<TPeer>.Default;
+    }
+
+    /// <param name="self">This process.</param>
+    /// <param name="channels">Its channels, possibly shared with other processes of the same peer.</param>
+    public SnapshotProcess(TPeer self, ProcessChannels<TPeer> channels)
+    {
         Self = self;
-        _incoming = Distinct(incoming, nameof(incoming));
-        _outgoing = Distinct(outgoing, nameof(outgoing));
-        _incomingSet = new HashSet<TPeer>(_incoming, _comparer);
+        Channels = channels;
+        _incoming = channels.Incoming;
     }
 
     public TPeer Self { get; }
 
-    public IReadOnlyList<TPeer> Incoming => _incoming;
+    public ProcessChannels<TPeer> Channels { get; }
 
-    public IReadOnlyList<TPeer> Outgoing => _outgoing;
+    public IReadOnlyList<TPeer> Incoming => _incoming.Peers;
+
+    public IReadOnlyList<TPeer> Outgoing => Channels.Outgoing;
 
     /// <summary>True while at least one snapshot is recording a channel: only then do messages need <see cref="OnMessage"/>.</summary>
     public bool IsRecording => _open.Count > 0;
@@ -51,27 +55,32 @@ public sealed class SnapshotProcess<TPeer, TMessage>
 
     /// <summary>Incoming channels of an open snapshot whose marker has not arrived yet.</summary>
     public IReadOnlyList<TPeer> AwaitingMarkers(SnapshotId id) =>
-        _open.TryGetValue(id, out var open) ? [.. open.Awaiting] : [];
+        _open.TryGetValue(id, out var open) ? [.. Incoming.Where((_, i) => open.Awaiting[i])] : [];
+
+    /// <summary>True while snapshot <paramref name="id"/> is open here and still records incoming channel <paramref name="from"/>.</summary>
+    public bool IsAwaiting(SnapshotId id, TPeer from) =>
+        _open.TryGetValue(id, out var open) && _incoming.IndexOf(from) is var channel and >= 0 && open.Awaiting[channel];
 
     /// <summary>This process starts snapshot <paramref name="id"/>: record, then markers on every outgoing channel.</summary>
     public ProcessStep<TPeer, TMessage> Initiate(SnapshotId id)
     {
         if (_open.ContainsKey(id) || _finished.Contains(id))
             throw Violation(ProtocolViolation.DuplicateSnapshotId, id, $"snapshot {id} was already started at {Self}");
-        return Record(id, _incoming);
+        return Record(id, markerFrom: -1);
     }
 
     /// <summary>A marker for <paramref name="id"/> arrived on incoming channel <paramref name="from"/>.</summary>
     public ProcessStep<TPeer, TMessage> OnMarker(TPeer from, SnapshotId id)
     {
-        RequireIncoming(from, id, "marker");
+        var channel = RequireIncoming(from, id, "marker");
         if (_finished.Contains(id))
             throw Violation(ProtocolViolation.SnapshotAlreadyFinished, id, $"marker from {from} for snapshot {id}, which {Self} has already finished");
         if (!_open.TryGetValue(id, out var open))
-            return Record(id, _incoming.Where(peer => !_comparer.Equals(peer, from)));
-        if (!open.Awaiting.Remove(from))
+            return Record(id, channel);
+        if (!open.Awaiting[channel])
             throw Violation(ProtocolViolation.DuplicateMarker, id, $"second marker from {from} for snapshot {id} at {Self}");
-        return new ProcessStep<TPeer, TMessage>(id, false, [], open.Awaiting.Count == 0 ? Complete(id, open) : null);
+        open.Awaiting[channel] = false;
+        return new ProcessStep<TPeer, TMessage>(id, false, [], --open.AwaitingCount == 0 ? Complete(id, open) : null);
     }
 
     /// <summary>
@@ -81,13 +90,13 @@ public sealed class SnapshotProcess<TPeer, TMessage>
     /// <returns>How many snapshots recorded it.</returns>
     public int OnMessage(TPeer from, TMessage message)
     {
-        RequireIncoming(from, null, "message");
+        var channel = RequireIncoming(from, null, "message");
         var recordedBy = 0;
         foreach (var open in _open.Values)
         {
-            if (!open.Awaiting.Contains(from))
+            if (!open.Awaiting[channel])
                 continue;
-            open.Recorded.Add(new RecordedMessage<TPeer, TMessage>(from, Self, message));
+            (open.Recorded ??= []).Add(new RecordedMessage<TPeer, TMessage>(from, Self, message));
             recordedBy++;
         }
         return recordedBy;
@@ -103,16 +112,22 @@ public sealed class SnapshotProcess<TPeer, TMessage>
         return true;
     }
 
-    private ProcessStep<TPeer, TMessage> Record(SnapshotId id, IEnumerable<TPeer> channelsToRecord)
+    /// <summary>
+    /// Forgets that snapshot <paramref name="id"/> finished here, once the driver knows no input for it can
+    /// arrive any more (its deadline has passed), so that a long-lived process does not grow without end.
+    /// </summary>
+    public void Forget(SnapshotId id) => _finished.Remove(id);
+
+    private ProcessStep<TPeer, TMessage> Record(SnapshotId id, int markerFrom)
     {
-        var open = new OpenSnapshot(new HashSet<TPeer>(channelsToRecord, _comparer));
-        if (open.Awaiting.Count == 0)
+        var open = new OpenSnapshot(_incoming.Count, markerFrom);
+        if (open.AwaitingCount == 0)
         {
             _finished.Add(id);
-            return new ProcessStep<TPeer, TMessage>(id, true, _outgoing, Completed(id, open));
+            return new ProcessStep<TPeer, TMessage>(id, true, Outgoing, Completed(id, open));
         }
         _open.Add(id, open);
-        return new ProcessStep<TPeer, TMessage>(id, true, _outgoing, null);
+        return new ProcessStep<TPeer, TMessage>(id, true, Outgoing, null);
     }
 
     private LocalSnapshot<TPeer, TMessage> Complete(SnapshotId id, OpenSnapshot open)
@@ -123,27 +138,36 @@ public sealed class SnapshotProcess<TPeer, TMessage>
     }
 
     private LocalSnapshot<TPeer, TMessage> Completed(SnapshotId id, OpenSnapshot open) =>
-        new(id, Self, _incoming, open.Recorded);
+        new(id, Self, Incoming, open.Recorded ?? (IReadOnlyList<RecordedMessage<TPeer, TMessage>>)[]);
 
-    private void RequireIncoming(TPeer from, SnapshotId? id, string what)
+    private int RequireIncoming(TPeer from, SnapshotId? id, string what)
     {
-        if (!_incomingSet.Contains(from))
-            throw Violation(ProtocolViolation.UnknownChannel, id, $"{what} from {from}, which has no channel to {Self}");
-    }
-
-    private TPeer[] Distinct(IEnumerable<TPeer> peers, string parameter)
-    {
-        var array = peers.ToArray();
-        if (new HashSet<TPeer>(array, _comparer).Count != array.Length)
-            throw new ArgumentException($"{parameter} names a channel twice", parameter);
-        return array;
+        var channel = _incoming.IndexOf(from);
+        return channel >= 0 ? channel : throw Violation(ProtocolViolation.UnknownChannel, id, $"{what} from {from}, which has no channel to {Self}");
     }
 
     private static SnapshotProtocolException Violation(ProtocolViolation violation, SnapshotId? id, string message) =>
         new(violation, id, message);
 
-    private sealed record OpenSnapshot(HashSet<TPeer> Awaiting)
+    /// <summary>One snapshot being recorded: which incoming channels (by position) still await their marker.</summary>
+    private sealed class OpenSnapshot
     {
-        public List<RecordedMessage<TPeer, TMessage>> Recorded { get; } = [];
+        public OpenSnapshot(int channels, int markerFrom)
+        {
+            Awaiting = new bool[channels];
+            Array.Fill(Awaiting, true);
+            AwaitingCount = channels;
+            if (markerFrom >= 0)
+            {
+                Awaiting[markerFrom] = false;
+                AwaitingCount--;
+            }
+        }
+
+        public bool[] Awaiting { get; }
+
+        public int AwaitingCount { get; set; }
+
+        public List<RecordedMessage<TPeer, TMessage>>? Recorded { get; set; }
     }
 }

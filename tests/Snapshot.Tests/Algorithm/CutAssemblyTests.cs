@@ -27,6 +27,29 @@ public sealed class CutAssemblyTests
     }
 
     [Fact]
+    public void Channels_are_made_by_the_factory_given_in_the_same_order_as_the_cut()
+    {
+        var assembly = new CutAssembly<string, int, string>(Id, new PeerIndex<string>(["a", "b"]));
+        assembly.Add(10, Part("a", ["b"]));
+        assembly.Add(20, Part("b", ["a", "b"], ("b", "b1"), ("a", "a1"), ("b", "b2")));
+
+        var channels = assembly.Channels((from, to, messages) => $"{from}→{to}: {string.Join(",", messages)}");
+
+        Assert.Equal(["b→a: ", "a→b: a1", "b→b: b1,b2"], channels);
+        Assert.Equal([10, 20], assembly.Processes().Select(p => p.State));
+    }
+
+    [Fact]
+    public void An_incomplete_cut_cannot_be_read()
+    {
+        var assembly = new CutAssembly<string, int, string>(Id, ["a", "b"]);
+        assembly.Add(10, Part("a", []));
+
+        Assert.Contains("b", Assert.Throws<InvalidOperationException>(() => assembly.Processes()).Message);
+        Assert.Throws<InvalidOperationException>(() => assembly.Channels((from, to, _) => (from, to)));
+    }
+
+    [Fact]
     public void Refuses_parts_that_do_not_belong()
     {
         var assembly = new CutAssembly<string, int, string>(Id, ["a", "b"]);

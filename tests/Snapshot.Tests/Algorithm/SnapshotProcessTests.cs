@@ -216,5 +216,50 @@ public sealed class SnapshotProcessTests
         Assert.Throws<ArgumentException>(() => new SnapshotProcess<string, string>("q", [], ["r", "r"]));
     }
 
+    [Fact]
+    public void Says_which_channels_an_open_snapshot_still_records()
+    {
+        var q = Q();
+        q.Initiate(S0);
+        q.OnMarker("p", S0);
+
+        Assert.False(q.IsAwaiting(S0, "p"));
+        Assert.True(q.IsAwaiting(S0, "r"));
+        Assert.False(q.IsAwaiting(S0, "stranger"));
+        Assert.False(q.IsAwaiting(S1, "r"));
+        q.OnMarker("r", S0);
+        Assert.False(q.IsAwaiting(S0, "r"));
+    }
+
+    [Fact]
+    public void A_forgotten_snapshot_id_no_longer_counts_as_finished()
+    {
+        var q = new SnapshotProcess<string, string>("q", ["p"], []);
+        q.OnMarker("p", S0);
+
+        q.Forget(S0);
+
+        var again = q.OnMarker("p", S0);
+        Assert.True(again.RecordState);
+        Assert.NotNull(again.Completed);
+    }
+
+    [Fact]
+    public void Processes_sharing_their_channels_record_independently()
+    {
+        var channels = new ProcessChannels<string>(["p", "r"], ["r", "p"]);
+        var first = new SnapshotProcess<string, string>("q", channels);
+        var second = new SnapshotProcess<string, string>("q", channels);
+
+        first.Initiate(S0);
+        first.OnMessage("p", "m");
+
+        Assert.False(second.IsRecording);
+        Assert.Equal(["r", "p"], second.Initiate(S0).SendMarkersTo);
+        Assert.Equal(["p", "r"], second.AwaitingMarkers(S0));
+        first.OnMarker("p", S0);
+        Assert.Equal([Recorded("p", "m")], first.OnMarker("r", S0).Completed!.Recorded);
+    }
+
     private static RecordedMessage<string, string> Recorded(string from, string message) => new(from, "q", message);
 }

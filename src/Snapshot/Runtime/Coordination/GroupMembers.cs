@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Coordination;
 
@@ -6,8 +7,8 @@ namespace Snapshot.Runtime.Coordination;
 internal sealed class GroupMembers
 {
     private readonly List<IActorRef> _order = [];
-    private readonly Dictionary<IActorRef, Guid> _incarnations = [];
-    private readonly Dictionary<IActorRef, IReadOnlyCollection<IActorRef>> _declared = [];
+    private readonly Dictionary<IActorRef, Guid> _incarnations = new(ActorRefComparer.Instance);
+    private readonly Dictionary<IActorRef, IReadOnlyCollection<IActorRef>> _declared = new(ActorRefComparer.Instance);
 
     public IReadOnlyList<IActorRef> Members => _order;
 

@@ -13,20 +13,19 @@ internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeO
 
     public DateTimeOffset StartedAt { get; } = startedAt;
 
-    public CutAssembly<IActorRef, PartState, object> Parts { get; } = new(plan.Id, plan.Members);
+    public CutAssembly<IActorRef, PartState, object> Parts { get; } = new(plan.Id, plan.Layout.Members);
 
     /// <summary>After a timeout: the unfinished participants' answers on what they still missed, by participant.</summary>
     public Dictionary<IActorRef, Abandoned>? TimeoutAnswers { get; set; }
 
     public GlobalSnapshot Result(DateTimeOffset completedAt)
     {
-        var cut = Parts.Build();
         return new GlobalSnapshot(
             Plan.Id.Value,
             Plan.Group,
             Request.Initiator,
-            [.. cut.Processes.Select(p => new ProcessState(p.Process, p.State.State, p.State.Stashed))],
-            [.. cut.Channels.Select(c => new ChannelState(c.From, c.To, c.Messages))],
+            [.. Parts.Processes().Select(p => new ProcessState(p.Process, p.State.State, p.State.Stashed))],
+            Parts.Channels((from, to, messages) => new ChannelState(from, to, messages)),
             StartedAt,
             completedAt);
     }

@@ -22,6 +22,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private readonly ClusterPeers? _peers;
     private readonly Dictionary<string, GroupMembers> _groups = [];
     private readonly Dictionary<SnapshotId, RunningSnapshot> _running = [];
+    private readonly Dictionary<string, ChannelLayout> _layouts = [];
     private readonly Dictionary<Guid, MemberCollection> _collecting = [];
     private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
     private readonly PartChunks _chunks = new();
@@ -178,9 +179,10 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     {
         var now = DateTimeOffset.UtcNow;
         var id = new SnapshotId(++_lastId);
-        var declared = members.Where(m => m.DeclaredOutgoing is not null).ToDictionary(m => m.Participant, m => m.DeclaredOutgoing!);
-        var participants = members.Select(m => m.Participant).ToArray();
-        var plan = new SnapshotPlan(id, take.Group, Self, participants, declared, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime);
+        // The same members with the same channels as last time: the participants already know this layout.
+        var layout = _layouts.TryGetValue(take.Group, out var last) && last.Matches(members) ? last : _layouts[take.Group] = ChannelLayout.Of(members);
+        var participants = layout.Members.Peers;
+        var plan = new SnapshotPlan(id, take.Group, Self, layout, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime);
         _running.Add(id, new RunningSnapshot(plan, take, now));
         Timers.StartSingleTimer(id, new TimedOut(id), take.Timeout);
         // Participants on other nodes are registered there; watching them here fails the snapshot when one stops.
@@ -191,7 +193,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         // cut is consistent either way, while the markers have one hop to travel instead of many.
         foreach (var initiator in take.Initiator is { } one ? [one] : participants)
             initiator.Tell(initiate, Self);
-        _log.Debug("Snapshot {0} of group '{1}' started over {2} participants", id, take.Group, participants.Length);
+        _log.Debug("Snapshot {0} of group '{1}' started over {2} participants", id, take.Group, participants.Count);
     }
 
     private void OnCancel(CancelTake cancel)

@@ -3,10 +3,13 @@ using Snapshot.Algorithm;
 
 namespace Snapshot.Runtime.Internal;
 
-/// <summary>A participant's side of one snapshot it has recorded its state for and not yet finished.</summary>
+/// <summary>
+/// A participant's side of one snapshot it has recorded its state for and not yet finished. Its process is
+/// shared with the other snapshots of the same <see cref="ChannelLayout"/>.
+/// </summary>
 internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, object? state, IReadOnlyList<object> stashed)
 {
-    private readonly Dictionary<IActorRef, int> _recordedPerChannel = [];
+    private Dictionary<IActorRef, int>? _recordedPerChannel;
 
     public SnapshotPlan Plan { get; } = plan;
 
@@ -22,6 +25,7 @@ internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRe
     /// <summary>Counts one more message recorded from <paramref name="sender"/>; false once the channel is over its limit.</summary>
     public bool CountRecorded(IActorRef sender)
     {
+        _recordedPerChannel ??= new Dictionary<IActorRef, int>(ActorRefComparer.Instance);
         var count = _recordedPerChannel.GetValueOrDefault(sender) + 1;
         _recordedPerChannel[sender] = count;
         return count <= Plan.MaxRecordedPerChannel;

@@ -33,6 +33,10 @@ public sealed class SnapshotParticipant
     private readonly Dictionary<SnapshotKey, ActiveSnapshot> _active = [];
     private readonly FinishedSnapshots _finished = new();
     private readonly ILoggingAdapter _log;
+    private readonly Receive _handle;
+    private Receive? _receiving;
+    private SnapshotProcess<IActorRef, object>? _process;
+    private Guid _processLayout;
     private StashTracker? _stash;
     private bool _stashLookedFor;
 
@@ -53,6 +57,7 @@ public sealed class SnapshotParticipant
         _coordinator = snapshots.Coordinator;
         _log = context.GetLogger();
         Group = group ?? snapshots.Settings.DefaultGroup;
+        _handle = message => Handle(_receiving!, message);
         DeclareChannels(channels);
     }
 
@@ -84,10 +89,13 @@ public sealed class SnapshotParticipant
         return AroundReceiveRecording(receive, message, next);
     }
 
-    // Its own method so that the closure over receive is created only here: a lambda in AroundReceive would
-    // allocate on entry, on the idle path as well.
-    private bool AroundReceiveRecording(Receive receive, object message, Func<Receive, object, bool> next) =>
-        next(handled => Handle(receive, handled), message);
+    private bool AroundReceiveRecording(Receive receive, object message, Func<Receive, object, bool> next)
+    {
+        // The handler next calls is built once; the receive it wraps is this call's, read from a field, since
+        // next runs it before returning.
+        _receiving = receive;
+        return next(_handle, message);
+    }
 
     private bool Handle(Receive receive, object message)
     {
@@ -114,7 +122,7 @@ public sealed class SnapshotParticipant
         switch (message)
         {
             case Initiate initiate:
-                Start(initiate.Plan, process => process.Initiate(initiate.Plan.Id));
+                Start(initiate.Plan, markerFrom: null);
                 break;
             case Marker marker:
                 OnMarker(marker.Plan);
@@ -133,12 +141,13 @@ public sealed class SnapshotParticipant
         if (_cell.Sender is not { } from)
             _log.Warning("Snapshot participant {0} dropped a marker for snapshot {1} that came with no sender", _cell.Self, plan.Id);
         else if (_active.TryGetValue(plan.Key, out var active))
-            Step(plan.Id, () => Apply(active.Plan, active.Process, active.Process.OnMarker(from, plan.Id)));
+            Step(active.Plan, active.Process, from);
         else
-            Start(plan, process => process.OnMarker(from, plan.Id));
+            Start(plan, from);
     }
 
-    private void Start(SnapshotPlan plan, Func<SnapshotProcess<IActorRef, object>, ProcessStep<IActorRef, object>> first)
+    /// <summary>A snapshot this participant has not recorded for yet: an initiate, or the first marker.</summary>
+    private void Start(SnapshotPlan plan, IActorRef? markerFrom)
     {
         if (_active.ContainsKey(plan.Key) || _finished.Contains(plan.Key))
             return;
@@ -147,25 +156,35 @@ public sealed class SnapshotParticipant
             _log.Debug("Snapshot participant {0} ignored snapshot {1}: not one of its members, or past its deadline", _cell.Self, plan.Id);
             return;
         }
-        var process = new SnapshotProcess<IActorRef, object>(_cell.Self, plan.IncomingOf(_cell.Self), plan.OutgoingOf(_cell.Self));
-        Step(plan.Id, () => Apply(plan, process, first(process)));
+        Step(plan, ProcessFor(plan.Layout), markerFrom);
     }
 
-    private void Step(SnapshotId id, Action step)
+    /// <summary>The process for the snapshots of <paramref name="layout"/>: built once, while the group's membership stays the same.</summary>
+    private SnapshotProcess<IActorRef, object> ProcessFor(ChannelLayout layout)
     {
+        if (_process is null || _processLayout != layout.Id)
+        {
+            var self = _cell.Self;
+            _process = new SnapshotProcess<IActorRef, object>(self, new ProcessChannels<IActorRef>(layout.IncomingOf(self), layout.OutgoingOf(self), ActorRefComparer.Instance));
+            _processLayout = layout.Id;
+        }
+        return _process;
+    }
+
+    /// <summary>Hands an initiate (no <paramref name="markerFrom"/>) or a marker to the process and carries out its step.</summary>
+    private void Step(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, IActorRef? markerFrom)
+    {
+        ProcessStep<IActorRef, object> step;
         try
         {
-            step();
+            step = markerFrom is null ? process.Initiate(plan.Id) : process.OnMarker(markerFrom, plan.Id);
         }
         catch (SnapshotProtocolException e)
         {
             // A duplicated or stray marker: the snapshot is unchanged by it, so it is dropped and reported.
-            _log.Warning("Snapshot participant {0} dropped a marker for snapshot {1} from {2}: {3}", _cell.Self, id, _cell.Sender, e.Message);
+            _log.Warning("Snapshot participant {0} dropped a marker for snapshot {1} from {2}: {3}", _cell.Self, plan.Id, _cell.Sender, e.Message);
+            return;
         }
-    }
-
-    private void Apply(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, ProcessStep<IActorRef, object> step)
-    {
         if (step.RecordState)
             _active[plan.Key] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? []);
         var active = _active[plan.Key];
@@ -193,24 +212,39 @@ public sealed class SnapshotParticipant
             }
             if (!active.Plan.IsMember(sender))
                 continue; // an external input: not on any channel of this snapshot
-            try
-            {
-                if (active.Process.OnMessage(sender, message) > 0 && !active.CountRecorded(sender))
-                    (failed ??= []).Add((active, SnapshotFailureReason.RecordingLimitExceeded,
-                        $"channel {sender.Path.Name} → {_cell.Self.Path.Name} recorded more than {active.Plan.MaxRecordedPerChannel} messages (akka.snapshot.max-recorded-per-channel)"));
-            }
-            catch (SnapshotProtocolException)
-            {
+            if (!active.Process.Channels.Incoming.Contains(sender))
                 (failed ??= []).Add((active, SnapshotFailureReason.UndeclaredChannel,
                     $"{sender.Path.Name} told {_cell.Self.Path.Name} {message.GetType().Name}, but did not declare a channel to it"));
-            }
+            else if (active.Process.IsAwaiting(active.Plan.Id, sender) && !active.CountRecorded(sender))
+                (failed ??= []).Add((active, SnapshotFailureReason.RecordingLimitExceeded,
+                    $"channel {sender.Path.Name} → {_cell.Self.Path.Name} recorded more than {active.Plan.MaxRecordedPerChannel} messages (akka.snapshot.max-recorded-per-channel)"));
         }
+        RecordInEveryProcess(sender, message);
         foreach (var active in expired ?? [])
             Finish(active);
         foreach (var (active, reason, detail) in failed ?? [])
         {
             Finish(active);
             active.Plan.Coordinator.Tell(new PartFailed(active.Plan.Id, _cell.Self, reason, detail), _cell.Self);
+        }
+    }
+
+    /// <summary>Each process records a message into all its open snapshots at once, so each is handed it once.</summary>
+    private void RecordInEveryProcess(IActorRef sender, object message)
+    {
+        // Usually every open snapshot shares one process; a change of membership leaves a few for a while.
+        SnapshotProcess<IActorRef, object>? first = null;
+        List<SnapshotProcess<IActorRef, object>>? others = null;
+        foreach (var active in _active.Values)
+        {
+            var process = active.Process;
+            if (ReferenceEquals(process, first) || others?.Contains(process) == true || !process.Channels.Incoming.Contains(sender))
+                continue;
+            if (first is null)
+                first = process;
+            else
+                (others ??= []).Add(process);
+            process.OnMessage(sender, message);
         }
     }
 
@@ -221,14 +255,17 @@ public sealed class SnapshotParticipant
         var key = new SnapshotKey(coordinator, id);
         var recorded = _active.TryGetValue(key, out var active) || _finished.Contains(key);
         IReadOnlyList<IActorRef> awaiting = active?.Process.AwaitingMarkers(id) ?? [];
-        _active.Remove(key);
-        _finished.Add(key, abandon.DeadlineUtc);
+        if (active is not null)
+            Finish(active);
+        else
+            _finished.Add(key, abandon.DeadlineUtc, null);
         coordinator.Tell(new Abandoned(id, _cell.Self, recorded, awaiting), _cell.Self);
     }
 
     private void Finish(ActiveSnapshot active)
     {
         _active.Remove(active.Plan.Key);
-        _finished.Add(active.Plan.Key, active.Plan.DeadlineUtc);
+        active.Process.Abandon(active.Plan.Id);
+        _finished.Add(active.Plan.Key, active.Plan.DeadlineUtc, active.Process);
     }
 }

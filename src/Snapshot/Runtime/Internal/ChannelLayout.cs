@@ -1,0 +1,81 @@
+using Akka.Actor;
+using Snapshot.Algorithm;
+
+namespace Snapshot.Runtime.Internal;
+
+/// <summary>
+/// The members of a group and who tells whom, as a snapshot plan fixes them. The coordinator keeps one per
+/// group while its membership stays the same, so that snapshot after snapshot neither it nor the participants
+/// rebuild what they derive from it; <see cref="Id"/> tells a participant it has seen this layout before.
+/// </summary>
+internal sealed class ChannelLayout
+{
+    private readonly IReadOnlyCollection<IActorRef>?[] _declared;
+    private readonly IActorRef[][]? _outgoing;
+    private readonly IActorRef[][]? _incoming;
+
+    /// <param name="id">Unique to this membership and these channels.</param>
+    /// <param name="members">The members, in the order the snapshot lists them.</param>
+    /// <param name="declaredOutgoing">Per member, the members it sends to; a member absent from it sends to every member.</param>
+    /// <exception cref="ArgumentException">A member is listed twice.</exception>
+    public ChannelLayout(Guid id, IEnumerable<IActorRef> members, IReadOnlyDictionary<IActorRef, IReadOnlyCollection<IActorRef>> declaredOutgoing)
+    {
+        Id = id;
+        Members = new PeerIndex<IActorRef>(members, ActorRefComparer.Instance, nameof(members));
+        _declared = [.. Members.Peers.Select(m => declaredOutgoing.GetValueOrDefault(m))];
+        if (declaredOutgoing.Count == 0)
+            return;
+        _outgoing = [.. Members.Peers.Select((member, i) => _declared[i] is { } to ? DeclaredChannels(member, to) : [.. Members.Peers])];
+        var incoming = Members.Peers.Select(_ => new List<IActorRef>()).ToArray();
+        for (var from = 0; from < _outgoing.Length; from++)
+        {
+            foreach (var to in _outgoing[from])
+                incoming[Members.IndexOf(to)].Add(Members[from]);
+        }
+        _incoming = [.. incoming.Select(list => list.ToArray())];
+    }
+
+    public Guid Id { get; }
+
+    public PeerIndex<IActorRef> Members { get; }
+
+    /// <summary>False when every member sends to every member.</summary>
+    public bool HasDeclaredChannels => _outgoing is not null;
+
+    public static ChannelLayout Of(IReadOnlyList<GroupMember> members) =>
+        new(Guid.NewGuid(), members.Select(m => m.Participant),
+            members.Where(m => m.DeclaredOutgoing is not null).ToDictionary(m => m.Participant, m => m.DeclaredOutgoing!, ActorRefComparer.Instance));
+
+    /// <summary>The members <paramref name="member"/> sends to, itself included; none when it is not a member.</summary>
+    public IReadOnlyList<IActorRef> OutgoingOf(IActorRef member) => ChannelsOf(member, _outgoing);
+
+    /// <summary>The members that send to <paramref name="member"/>, itself included; none when it is not a member.</summary>
+    public IReadOnlyList<IActorRef> IncomingOf(IActorRef member) => ChannelsOf(member, _incoming);
+
+    /// <summary>True when <paramref name="members"/> are this layout's members, in the same order, declaring the same channels.</summary>
+    public bool Matches(IReadOnlyList<GroupMember> members)
+    {
+        if (members.Count != Members.Count)
+            return false;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (!ActorRefComparer.Instance.Equals(members[i].Participant, Members[i]) || !SameChannels(members[i].DeclaredOutgoing, _declared[i]))
+                return false;
+        }
+        return true;
+    }
+
+    private IReadOnlyList<IActorRef> ChannelsOf(IActorRef member, IActorRef[][]? channels) =>
+        Members.IndexOf(member) is var i and >= 0 ? channels?[i] ?? Members.Peers : [];
+
+    private static bool SameChannels(IReadOnlyCollection<IActorRef>? declared, IReadOnlyCollection<IActorRef>? known) =>
+        ReferenceEquals(declared, known) || (declared is not null && known is not null && declared.SequenceEqual(known, ActorRefComparer.Instance));
+
+    /// <summary>The members <paramref name="member"/> declared, once each, and itself.</summary>
+    private IActorRef[] DeclaredChannels(IActorRef member, IReadOnlyCollection<IActorRef> declared)
+    {
+        // Every participant keeps a channel to itself: a self-tell in flight must not vanish from the cut.
+        var channels = new HashSet<IActorRef>(declared.Count + 1, ActorRefComparer.Instance);
+        return [.. declared.Append(member).Where(to => Members.Contains(to) && channels.Add(to))];
+    }
+}
