@@ -34,7 +34,7 @@ internal sealed class MemberCollection(Guid request, string group, bool startsSn
     /// <summary>A node that can no longer answer: its participants take no part.</summary>
     public void Drop(Address node) => _awaited.Remove(node);
 
-    public void Complete() => complete([.. _byNode.Values.SelectMany(m => m)]);
+    public void Complete() => complete(_byNode.Count == 1 ? _byNode[""] : [.. _byNode.Values.SelectMany(m => m)]);
 
     public void Fail(string why) => fail(why);
 }

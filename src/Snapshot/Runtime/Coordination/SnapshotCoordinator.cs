@@ -106,9 +106,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     }
 
     private IReadOnlyList<GroupMember> LocalMembers(string group) =>
-        _groups.TryGetValue(group, out var members)
-            ? [.. members.Members.Select(m => new GroupMember(m, members.DeclaredOutgoing.GetValueOrDefault(m)))]
-            : [];
+        _groups.TryGetValue(group, out var members) ? members.AsGroupMembers : [];
 
     /// <summary>Gathers the group's participants from this node and every reachable peer, then calls <paramref name="complete"/>.</summary>
     private void Collect(Guid request, string group, TimeSpan timeout, bool startsSnapshot, Action<IReadOnlyList<GroupMember>> complete, Action<string> fail)

@@ -14,6 +14,9 @@ internal sealed class ChannelLayout
     private readonly IActorRef[][]? _outgoing;
     private readonly IActorRef[][]? _incoming;
 
+    // The list it was built from: a node's coordinator hands out the same list until its members change.
+    private IReadOnlyList<GroupMember>? _source;
+
     /// <param name="id">Unique to this membership and these channels.</param>
     /// <param name="members">The members, in the order the snapshot lists them.</param>
     /// <param name="declaredOutgoing">Per member, the members it sends to; a member absent from it sends to every member.</param>
@@ -44,7 +47,10 @@ internal sealed class ChannelLayout
 
     public static ChannelLayout Of(IReadOnlyList<GroupMember> members) =>
         new(Guid.NewGuid(), members.Select(m => m.Participant),
-            members.Where(m => m.DeclaredOutgoing is not null).ToDictionary(m => m.Participant, m => m.DeclaredOutgoing!, ActorRefComparer.Instance));
+            members.Where(m => m.DeclaredOutgoing is not null).ToDictionary(m => m.Participant, m => m.DeclaredOutgoing!, ActorRefComparer.Instance))
+        {
+            _source = members,
+        };
 
     /// <summary>The members <paramref name="member"/> sends to, itself included; none when it is not a member.</summary>
     public IReadOnlyList<IActorRef> OutgoingOf(IActorRef member) => ChannelsOf(member, _outgoing);
@@ -55,6 +61,8 @@ internal sealed class ChannelLayout
     /// <summary>True when <paramref name="members"/> are this layout's members, in the same order, declaring the same channels.</summary>
     public bool Matches(IReadOnlyList<GroupMember> members)
     {
+        if (ReferenceEquals(members, _source))
+            return true;
         if (members.Count != Members.Count)
             return false;
         for (var i = 0; i < members.Count; i++)
