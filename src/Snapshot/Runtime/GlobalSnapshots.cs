@@ -14,10 +14,13 @@ public sealed class GlobalSnapshots : IExtension
     public GlobalSnapshots(ExtendedActorSystem system)
     {
         Settings = GlobalSnapshotsSettings.Create(system);
-        Coordinator = system.SystemActorOf(SnapshotCoordinator.Props(Settings), SnapshotCoordinator.Name);
+        Coordinator = system.SystemActorOf(SnapshotCoordinator.Props(Settings, Ignored), SnapshotCoordinator.Name);
     }
 
     public GlobalSnapshotsSettings Settings { get; }
+
+    /// <summary>Protocol messages this ActorSystem's participants and coordinator dropped, by reason.</summary>
+    public IgnoredMessages Ignored { get; } = new();
 
     internal IActorRef Coordinator { get; }
 

@@ -38,4 +38,10 @@ public enum SnapshotFailureReason
 
     /// <summary>A participant's part could not be serialized to travel to the coordinator's node.</summary>
     PartNotSerializable,
+
+    /// <summary>
+    /// A remote association between two nodes of the snapshot dropped or was quarantined while it ran: messages
+    /// on it may have been lost, so the cut could not be trusted.
+    /// </summary>
+    AssociationLost,
 }

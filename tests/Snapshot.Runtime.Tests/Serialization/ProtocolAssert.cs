@@ -74,6 +74,7 @@ internal static class ProtocolAssert
         Assert.Equal(expected.Id, actual.Id);
         Assert.Equal(expected.Group, actual.Group);
         Assert.Equal(expected.Coordinator, actual.Coordinator);
+        Assert.Equal(expected.Layout.Id, actual.Layout.Id);
         Assert.Equal(expected.Members, actual.Members);
         foreach (var member in expected.Members)
         {

@@ -78,5 +78,6 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new CollectedMembers(Guid.NewGuid(), []);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 0, 3, [0, 1, 2, 255, 128]);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 2, 3, []);
+        yield return new AssociationLost(Address.Parse("akka.tcp://snapshot@127.0.0.1:4053"), Address.Parse("akka.trttl.tcp://snapshot@10.0.0.2:4054"), "dropped");
     }
 }

@@ -27,6 +27,7 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(CollectMembers)] = "CM",
         [typeof(CollectedMembers)] = "CD",
         [typeof(LocalPartChunk)] = "LC",
+        [typeof(AssociationLost)] = "AL",
     };
 
     private readonly ProtocolSamples _samples;

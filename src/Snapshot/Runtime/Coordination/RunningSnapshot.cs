@@ -5,8 +5,11 @@ using Snapshot.Runtime.Internal;
 namespace Snapshot.Runtime.Coordination;
 
 /// <summary>What a coordinator knows of one snapshot it started and has not yet answered.</summary>
-internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeOffset startedAt)
+/// <param name="selfAddress">This node's address when it is remote-enabled: the snapshot spans it and its members' nodes.</param>
+internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeOffset startedAt, Address? selfAddress)
 {
+    private HashSet<Address>? _nodes;
+
     public SnapshotPlan Plan { get; } = plan;
 
     public Take Request { get; } = request;
@@ -17,6 +20,16 @@ internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeO
 
     /// <summary>After a timeout: the unfinished participants' answers on what they still missed, by participant.</summary>
     public Dictionary<IActorRef, Abandoned>? TimeoutAnswers { get; set; }
+
+    /// <summary>True when a participant or the coordinator of this snapshot is on <paramref name="node"/>.</summary>
+    public bool Spans(Address node)
+    {
+        if (selfAddress is null)
+            return false;
+        // Local refs carry no host: they are on this node.
+        _nodes ??= [selfAddress, .. Plan.Members.Select(m => m.Path.Address.HasGlobalScope ? m.Path.Address : selfAddress)];
+        return _nodes.Contains(node);
+    }
 
     public GlobalSnapshot Result(DateTimeOffset completedAt)
     {

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
+using Akka.Remote;
 using Snapshot.Algorithm;
 using Snapshot.Runtime.Internal;
 
@@ -18,6 +19,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     public const string Name = "global-snapshots";
 
     private readonly GlobalSnapshotsSettings _settings;
+    private readonly IgnoredMessages _ignored;
     private readonly Cluster? _cluster;
     private readonly ClusterPeers? _peers;
     private readonly Dictionary<string, GroupMembers> _groups = [];
@@ -27,12 +29,17 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
     private readonly PartChunks _chunks = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Address? _selfAddress;
     private long _lastId;
 
-    public SnapshotCoordinator(GlobalSnapshotsSettings settings)
+    public SnapshotCoordinator(GlobalSnapshotsSettings settings, IgnoredMessages ignored)
     {
         _settings = settings;
-        if (((ExtendedActorSystem)Context.System).Provider is IClusterActorRefProvider)
+        _ignored = ignored;
+        var provider = ((ExtendedActorSystem)Context.System).Provider;
+        if (provider is IRemoteActorRefProvider remote)
+            _selfAddress = remote.DefaultAddress;
+        if (provider is IClusterActorRefProvider)
         {
             _cluster = Cluster.Get(Context.System);
             _peers = new ClusterPeers(_cluster);
@@ -54,22 +61,35 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         Receive<CancelTake>(OnCancel);
         Receive<LocalPart>(OnLocalPart);
         Receive<LocalPartChunk>(OnChunk);
-        Receive<PartFailed>(f => Fail(f.Id, f.Reason, f.Detail));
+        Receive<PartFailed>(OnPartFailed);
         Receive<TimedOut>(t => OnTimedOut(t.Id));
         Receive<Abandoned>(OnAbandoned);
         Receive<TimeoutReportDue>(r => ReportTimeout(r.Id));
         Receive<ClusterEvent.IClusterDomainEvent>(OnClusterEvent);
+        Receive<DisassociatedEvent>(e => OnAssociationLost(new AssociationLost(e.LocalAddress, e.RemoteAddress, "dropped"), tellPeers: true));
+        Receive<QuarantinedEvent>(e => OnAssociationLost(new AssociationLost(_selfAddress!, e.Address, "quarantined"), tellPeers: true));
+        Receive<AssociationLost>(lost => OnAssociationLost(lost, tellPeers: false));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(GlobalSnapshotsSettings settings) => Akka.Actor.Props.Create(() => new SnapshotCoordinator(settings));
+    public static Props Props(GlobalSnapshotsSettings settings, IgnoredMessages ignored) => Akka.Actor.Props.Create(() => new SnapshotCoordinator(settings, ignored));
 
-    protected override void PreStart() =>
+    protected override void PreStart()
+    {
         _cluster?.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
             typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
+        if (_selfAddress is null)
+            return;
+        Context.System.EventStream.Subscribe(Self, typeof(DisassociatedEvent));
+        Context.System.EventStream.Subscribe(Self, typeof(QuarantinedEvent));
+    }
 
-    protected override void PostStop() => _cluster?.Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        _cluster?.Unsubscribe(Self);
+        Context.System.EventStream.Unsubscribe(Self);
+    }
 
     private void OnRegister(Register register)
     {
@@ -128,7 +148,10 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private void OnCollected(CollectedMembers answer)
     {
         if (!_collecting.TryGetValue(answer.Request, out var collection))
+        {
+            Ignore(IgnoredMessageReason.UnknownSnapshot, "an answer to a participant query already over", Sender);
             return;
+        }
         collection.Add(Sender.Path.Address, answer.Members);
         CompleteIfDone(collection);
     }
@@ -181,7 +204,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         var layout = _layouts.TryGetValue(take.Group, out var last) && last.Matches(members) ? last : _layouts[take.Group] = ChannelLayout.Of(members);
         var participants = layout.Members.Peers;
         var plan = new SnapshotPlan(id, take.Group, Self, layout, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime);
-        _running.Add(id, new RunningSnapshot(plan, take, now));
+        _running.Add(id, new RunningSnapshot(plan, take, now, _selfAddress));
         Timers.StartSingleTimer(id, new TimedOut(id), take.Timeout);
         // Participants on other nodes are registered there; watching them here fails the snapshot when one stops.
         foreach (var remote in participants.Where(p => p.Path.Address.HasGlobalScope))
@@ -203,7 +226,12 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnChunk(LocalPartChunk chunk)
     {
-        if (!_running.ContainsKey(chunk.Id) || _chunks.Add(chunk) is not { } bytes)
+        if (!_running.TryGetValue(chunk.Id, out var running) || !running.Plan.IsMember(chunk.Participant))
+        {
+            Ignore(running is null ? IgnoredMessageReason.UnknownSnapshot : IgnoredMessageReason.NotAMember, $"a piece of a part of snapshot {chunk.Id}", chunk.Participant);
+            return;
+        }
+        if (_chunks.Add(chunk) is not { } bytes)
             return;
         try
         {
@@ -219,7 +247,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     {
         if (!_running.TryGetValue(part.Id, out var running) || running.TimeoutAnswers is not null)
         {
-            _log.Debug("Ignored a part of snapshot {0} from {1}: the snapshot is no longer running", part.Id, part.Participant);
+            Ignore(IgnoredMessageReason.UnknownSnapshot, $"a part of snapshot {part.Id}, which is no longer running", part.Participant);
             return;
         }
         try
@@ -229,11 +257,27 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         }
         catch (SnapshotProtocolException e)
         {
-            _log.Warning("Ignored a part of snapshot {0} from {1}: {2}", part.Id, part.Participant, e.Message);
+            Ignore(running.Plan.IsMember(part.Participant) ? IgnoredMessageReason.Duplicate : IgnoredMessageReason.NotAMember, e.Message, part.Participant);
             return;
         }
         Finish(running);
         running.Request.ReplyTo.Tell(running.Result(DateTimeOffset.UtcNow));
+    }
+
+    private void OnPartFailed(PartFailed failed)
+    {
+        if (!_running.TryGetValue(failed.Id, out var running))
+            Ignore(IgnoredMessageReason.UnknownSnapshot, $"a failure report for snapshot {failed.Id}, which is no longer running", failed.Participant);
+        else if (!running.Plan.IsMember(failed.Participant))
+            Ignore(IgnoredMessageReason.NotAMember, $"a failure report for snapshot {failed.Id} from a non-member", failed.Participant);
+        else
+            Fail(failed.Id, failed.Reason, failed.Detail);
+    }
+
+    private void Ignore(IgnoredMessageReason reason, string what, IActorRef from)
+    {
+        _ignored.Count(reason);
+        _log.Debug("Snapshot coordinator ignored {0} from {1} ({2})", what, from, reason);
     }
 
     private void OnTimedOut(SnapshotId id)
@@ -286,6 +330,22 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             CompleteIfDone(collection);
         }
         FailWhere(r => r.Parts.Missing.Any(p => p.Path.Address == node), reason, $"node {node} {what} while it had participants to hear from");
+    }
+
+    /// <summary>
+    /// Messages on a dropped or quarantined association may be lost without a trace, markers included or not: every
+    /// snapshot spanning both of its nodes fails rather than risk a cut that lost money. The node that saw it tells
+    /// the others, whose snapshots may span it too.
+    /// </summary>
+    private void OnAssociationLost(AssociationLost lost, bool tellPeers)
+    {
+        FailWhere(r => r.Spans(lost.Node) && r.Spans(lost.Peer), SnapshotFailureReason.AssociationLost,
+            $"the association between {lost.Node} and {lost.Peer} was {lost.How} while the snapshot spanned it, so messages on it may have been lost");
+        if (!tellPeers)
+            return;
+        // The node at the other end is not told: its association with this node is the one that just failed.
+        foreach (var peer in (_peers?.Others ?? []).Where(peer => peer != lost.Peer))
+            Context.ActorSelection(new RootActorPath(peer) / "system" / Name).Tell(lost, Self);
     }
 
     private void FailUnfinishedOf(IActorRef participant, SnapshotFailureReason reason, string what) =>

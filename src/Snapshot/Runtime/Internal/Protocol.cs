@@ -61,6 +61,12 @@ internal sealed record GroupMember(IActorRef Participant, IReadOnlyCollection<IA
 internal sealed record CollectedMembers(Guid Request, IReadOnlyList<GroupMember> Members) : ISnapshotProtocolMessage;
 
 /// <summary>
+/// Coordinator → coordinators of the other nodes: the remote association between <paramref name="Node"/> and
+/// <paramref name="Peer"/> dropped or was quarantined (<paramref name="How"/>), so the snapshots spanning both fail.
+/// </summary>
+internal sealed record AssociationLost(Address Node, Address Peer, string How) : ISnapshotProtocolMessage;
+
+/// <summary>
 /// Participant → coordinator on another node: one piece of a serialized <see cref="LocalPart"/>. Parts travel
 /// in pieces so that one larger than the remote transport's frame still arrives.
 /// </summary>

@@ -33,6 +33,7 @@ public sealed class SnapshotParticipant
     private readonly Dictionary<SnapshotKey, ActiveSnapshot> _active = [];
     private readonly FinishedSnapshots _finished = new();
     private readonly ILoggingAdapter _log;
+    private readonly IgnoredMessages _ignored;
     private readonly Receive _handle;
     private Receive? _receiving;
     private SnapshotProcess<IActorRef, object>? _process;
@@ -55,6 +56,7 @@ public sealed class SnapshotParticipant
         _captureState = captureState;
         var snapshots = GlobalSnapshots.Get(context.System);
         _coordinator = snapshots.Coordinator;
+        _ignored = snapshots.Ignored;
         _log = context.GetLogger();
         Group = group ?? snapshots.Settings.DefaultGroup;
         _handle = message => Handle(_receiving!, message);
@@ -131,7 +133,7 @@ public sealed class SnapshotParticipant
                 OnAbandon(abandon);
                 break;
             default:
-                _log.Warning("Snapshot participant {0} ignored unexpected {1} from {2}", _cell.Self, message.GetType().Name, _cell.Sender);
+                Ignore(IgnoredMessageReason.Unexpected, $"a {message.GetType().Name}", null);
                 break;
         }
     }
@@ -139,7 +141,7 @@ public sealed class SnapshotParticipant
     private void OnMarker(SnapshotPlan plan)
     {
         if (_cell.Sender is not { } from)
-            _log.Warning("Snapshot participant {0} dropped a marker for snapshot {1} that came with no sender", _cell.Self, plan.Id);
+            Ignore(IgnoredMessageReason.NoSender, "a marker", plan.Id);
         else if (_active.TryGetValue(plan.Key, out var active))
             Step(active.Plan, active.Process, from);
         else
@@ -150,13 +152,25 @@ public sealed class SnapshotParticipant
     private void Start(SnapshotPlan plan, IActorRef? markerFrom)
     {
         if (_active.ContainsKey(plan.Key) || _finished.Contains(plan.Key))
-            return;
-        if (!plan.IsMember(_cell.Self) || DateTime.UtcNow > plan.DeadlineUtc)
         {
-            _log.Debug("Snapshot participant {0} ignored snapshot {1}: not one of its members, or past its deadline", _cell.Self, plan.Id);
+            // An initiate after the markers already made this participant record is the usual race when every
+            // participant is told to start; a marker for a snapshot finished here is not.
+            if (markerFrom is not null)
+                Ignore(IgnoredMessageReason.Duplicate, "a marker for a snapshot already finished here", plan.Id);
             return;
         }
-        Step(plan, ProcessFor(plan.Layout), markerFrom);
+        if (!plan.IsMember(_cell.Self))
+            Ignore(IgnoredMessageReason.NotAMember, "a snapshot it is not a member of", plan.Id);
+        else if (DateTime.UtcNow > plan.DeadlineUtc)
+            Ignore(IgnoredMessageReason.PastDeadline, "a snapshot past its deadline", plan.Id);
+        else
+            Step(plan, ProcessFor(plan.Layout), markerFrom);
+    }
+
+    private void Ignore(IgnoredMessageReason reason, string what, SnapshotId? id)
+    {
+        _ignored.Count(reason);
+        _log.Debug("Snapshot participant {0} ignored {1} (snapshot {2}) from {3}: {4}", _cell.Self, what, id, _cell.Sender, reason);
     }
 
     /// <summary>The process for the snapshots of <paramref name="layout"/>: built once, while the group's membership stays the same.</summary>
@@ -181,8 +195,8 @@ public sealed class SnapshotParticipant
         }
         catch (SnapshotProtocolException e)
         {
-            // A duplicated or stray marker: the snapshot is unchanged by it, so it is dropped and reported.
-            _log.Warning("Snapshot participant {0} dropped a marker for snapshot {1} from {2}: {3}", _cell.Self, plan.Id, _cell.Sender, e.Message);
+            // A duplicated or stray marker: the snapshot is unchanged by it, so it is dropped and counted.
+            Ignore(e.Violation == ProtocolViolation.UnknownChannel ? IgnoredMessageReason.NotAMember : IgnoredMessageReason.Duplicate, e.Message, plan.Id);
             return;
         }
         if (step.RecordState)

@@ -95,6 +95,19 @@ internal sealed class ProtocolReader(byte[] bytes, string manifest, int protocol
 
     public IActorRef[] ReadRefs() => ReadList(ReadRef);
 
+    public Address ReadAddress()
+    {
+        var text = ReadString();
+        try
+        {
+            return Address.Parse(text);
+        }
+        catch (Exception e)
+        {
+            throw Malformed($"[{text}] is not a node address: {e.Message}", e);
+        }
+    }
+
     /// <summary>Reads what <see cref="ProtocolWriter.WritePayload"/> wrote, with the serializer it names.</summary>
     public object ReadPayload()
     {

@@ -72,6 +72,8 @@ internal sealed class ProtocolWriter
     /// <summary>As its full path with address, which the receiving system's provider resolves to a local or remote ref.</summary>
     public void WriteRef(IActorRef actor) => WriteString(Akka.Serialization.Serialization.SerializedActorPath(actor));
 
+    public void WriteAddress(Address address) => WriteString(address.ToString());
+
     public void WriteRefs(IReadOnlyCollection<IActorRef> actors) => WriteList(actors, WriteRef);
 
     /// <summary>

@@ -29,6 +29,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string CollectMembersManifest = "CM";
     private const string CollectedMembersManifest = "CD";
     private const string LocalPartChunkManifest = "LC";
+    private const string AssociationLostManifest = "AL";
 
     private readonly Dictionary<Type, MessageFormat> _formatByType;
     private readonly Dictionary<string, MessageFormat> _formatByManifest;
@@ -136,6 +137,14 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                     w.WriteBytes(m.Bytes);
                 },
                 r => new LocalPartChunk(r.ReadId(), r.ReadRef(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes())),
+            Format<AssociationLost>(AssociationLostManifest,
+                (w, m) =>
+                {
+                    w.WriteAddress(m.Node);
+                    w.WriteAddress(m.Peer);
+                    w.WriteString(m.How);
+                },
+                r => new AssociationLost(r.ReadAddress(), r.ReadAddress(), r.ReadString())),
         ];
         _formatByType = formats.ToDictionary(f => f.Type);
         _formatByManifest = formats.ToDictionary(f => f.Manifest);

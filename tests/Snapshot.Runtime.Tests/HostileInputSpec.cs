@@ -1,0 +1,56 @@
+using Akka.Actor;
+using Snapshot.Algorithm;
+using Snapshot.Runtime.Internal;
+using Snapshot.Runtime.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Snapshot.Runtime.Tests;
+
+/// <summary>
+/// Stray, late, duplicated and forged protocol messages are dropped and counted by reason; none of them crashes
+/// a participant or the coordinator, and the next snapshot is exact.
+/// </summary>
+public sealed class HostileInputSpec(ITestOutputHelper output) : SnapshotSpec("", output)
+{
+    private const string Group = "hostile";
+    private static readonly DateTime Later = DateTime.UtcNow.AddHours(1);
+
+    [Fact]
+    public async Task Forged_and_stray_markers_are_dropped_and_counted_and_the_next_snapshot_is_exact()
+    {
+        var a = await NodeAsync(Group, "a");
+        var b = await NodeAsync(Group, "b");
+
+        a.Tell(new Marker(Plan(1, Later, b)), b);
+        await AwaitIgnoredAsync(IgnoredMessageReason.NotAMember, 1);
+        a.Tell(new Marker(Plan(2, Later, a, b)), TestActor);
+        await AwaitIgnoredAsync(IgnoredMessageReason.NotAMember, 2);
+        a.Tell(new Marker(Plan(3, DateTime.UtcNow.AddSeconds(-1), a, b)), b);
+        await AwaitIgnoredAsync(IgnoredMessageReason.PastDeadline, 1);
+        a.Tell(new CancelTake(Guid.NewGuid()), b);
+        await AwaitIgnoredAsync(IgnoredMessageReason.Unexpected, 1);
+
+        // A snapshot run by a forged coordinator (this test): both parts come here; replaying a marker afterwards is a duplicate.
+        var forged = Plan(4, Later, a, b);
+        a.Tell(new Initiate(forged), TestActor);
+        var parts = new[] { await ExpectMsgAsync<LocalPart>(), await ExpectMsgAsync<LocalPart>() };
+        Assert.Equal(["a", "b"], parts.Select(p => p.Participant.Path.Name).Order());
+        a.Tell(new Marker(forged), b);
+        await AwaitIgnoredAsync(IgnoredMessageReason.Duplicate, 1);
+
+        Snapshots.Coordinator.Tell(new LocalPart(new SnapshotId(4242), a, 100L, [], []), a);
+        await AwaitIgnoredAsync(IgnoredMessageReason.UnknownSnapshot, 1);
+
+        var next = await Snapshots.TakeAsync(Group);
+        AssertCovers(next, a, b);
+        AssertInFlight(next);
+        Assert.Equal(200L, Money(next));
+        Assert.Equal(6, Snapshots.Ignored.Total);
+    }
+
+    private SnapshotPlan Plan(long id, DateTime deadlineUtc, params IActorRef[] members) =>
+        new(new SnapshotId(id), Group, TestActor, members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(), 100, deadlineUtc);
+
+    private Task AwaitIgnoredAsync(IgnoredMessageReason reason, long count) =>
+        AwaitAssertAsync(() => Assert.Equal(count, Snapshots.Ignored[reason]));
+}
