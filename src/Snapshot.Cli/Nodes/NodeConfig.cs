@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Configuration;
 
@@ -44,9 +46,24 @@ public static class NodeConfig
         {
             return ActorSystem.Create(Demo.LocalCluster.SystemName, config);
         }
-        catch (Exception e) when (e is ConfigurationException or ArgumentException or FormatException or InvalidCastException)
+        catch (Exception e) when (RefusedSetting(e) is { } refused)
         {
-            throw new UsageException("--config", $"Akka cannot start with '{path}': {e.Message.Split('\n')[0]}");
+            var problem = refused.Message.Split('\n')[0];
+            if (refused is CryptographicException)
+                problem = $"TLS certificate '{config.GetString("akka.remote.dot-netty.tcp.ssl.certificate.path", "")}': {problem}";
+            throw new UsageException("--config", $"Akka cannot start with '{path}': {problem}");
         }
+    }
+
+    /// <summary>
+    /// The setting Akka refused, or null for another failure. The remoting reports what its transport refused
+    /// (a TLS certificate that is missing or that its password does not open, say) wrapped in other exceptions.
+    /// </summary>
+    private static Exception? RefusedSetting(Exception e)
+    {
+        var cause = e;
+        while (cause is AggregateException or TargetInvocationException && cause.InnerException is { } inner)
+            cause = inner;
+        return cause is ConfigurationException or ArgumentException or FormatException or InvalidCastException or CryptographicException ? cause : null;
     }
 }

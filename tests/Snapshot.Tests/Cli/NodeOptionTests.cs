@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
 namespace Snapshot.Tests.Cli;
 
 public sealed class NodeOptionTests : IDisposable
@@ -31,6 +34,28 @@ public sealed class NodeOptionTests : IDisposable
         Assert.Contains("akka.actor.provider = cluster", CliRun.Of("node", "--config", local).AssertBadInput("--config", null));
         Assert.Contains($"Akka cannot start with '{broken}'", CliRun.Of("node", "--config", broken).AssertBadInput("--config", null));
     }
+
+    [Fact]
+    public void Node_refuses_TLS_without_a_certificate_it_can_open()
+    {
+        var certificate = _files.PathOf("node.pfx");
+        using (var key = ECDsa.Create())
+        using (var selfSigned = new CertificateRequest("CN=node", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1)))
+            File.WriteAllBytes(certificate, selfSigned.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, "right"));
+        var missingCertificate = _files.PathOf("missing.pfx");
+        var missing = _files.Write("missing.conf", Tls(missingCertificate, "right"));
+        var wrongPassword = _files.Write("wrong-password.conf", Tls(certificate, "wrong"));
+        var unset = _files.Write("unset.conf", "akka.actor.provider = cluster\nakka.remote.dot-netty.tcp.enable-ssl = true\n");
+
+        Assert.Contains($"Akka cannot start with '{missing}': TLS certificate '{missingCertificate}'", CliRun.Of("node", "--config", missing, "--port", "0").AssertBadInput("--config", null));
+        Assert.Contains("password", CliRun.Of("node", "--config", wrongPassword, "--port", "0").AssertBadInput("--config", null));
+        Assert.Contains("ssl.certificate.path", CliRun.Of("node", "--config", unset, "--port", "0").AssertBadInput("--config", null));
+    }
+
+    private static string Tls(string certificate, string password) => $$"""
+        akka.actor.provider = cluster
+        akka.remote.dot-netty.tcp { hostname = "127.0.0.1", enable-ssl = true, ssl.certificate { path = "{{certificate}}", password = "{{password}}" } }
+        """;
 
     [Theory]
     [InlineData("--accounts", "-1")]
