@@ -95,6 +95,7 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         gate.Open();
         Assert.False(await IsRecordingAsync(blocked));
         Assert.False(await IsRecordingAsync(unreached));
+        AssertCovers(await Snapshots.TakeAsync(Group, initiator: blocked), blocked, unreached);
     }
 
     [Fact]
@@ -180,6 +181,11 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         Assert.Equal(SnapshotFailureReason.RecordingLimitExceeded, error.Reason);
         Assert.Contains("akka.snapshot.max-recorded-per-channel", error.Message);
         Assert.Contains("payer → receiver", error.Message);
+
+        var next = await Snapshots.TakeAsync(Group);
+        AssertCovers(next, payer, receiver);
+        AssertInFlight(next);
+        Assert.Equal(200, Money(next));
     }
 
     [Fact]

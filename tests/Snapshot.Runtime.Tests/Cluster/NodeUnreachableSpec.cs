@@ -1,0 +1,60 @@
+using Akka.Actor;
+using Akka.Remote;
+using Akka.Remote.Transport;
+using Snapshot.Runtime.Tests.Bank;
+using Snapshot.Runtime.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Snapshot.Runtime.Tests.Cluster;
+
+/// <summary>
+/// A node the failure detector stops hearing from fails the snapshots waiting for it at once, naming it, instead of
+/// letting them run into their timeout; once it is reachable again the next snapshot covers it. The throttler
+/// transport adapter cuts the traffic between two nodes for real.
+/// </summary>
+public sealed class NodeUnreachableSpec(ITestOutputHelper output) : ClusterTestKit(output, """
+    akka.remote.dot-netty.tcp.applied-adapters = [trttl]
+    akka.cluster.failure-detector.acceptable-heartbeat-pause = 1s
+    akka.cluster.failure-detector.heartbeat-interval = 200ms
+    """)
+{
+    private const long OpeningBalance = 1000;
+
+    [Fact]
+    public async Task A_node_that_becomes_unreachable_mid_snapshot_fails_it_with_NodeUnreachable_and_the_next_one_covers_it_again()
+    {
+        var accounts = Nodes.Select((node, n) => node.ActorOf(Props.Create(() => new Account(OpeningBalance)), $"account-{n}")).ToArray();
+        await Task.WhenAll(Nodes.Select(node => GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(1, Account.Group)));
+        var cutOff = Nodes[2];
+        var cutOffAddress = Akka.Cluster.Cluster.Get(cutOff).SelfAddress;
+        using var gate = new Gate();
+        var stuck = cutOff.ActorOf(Node.Props(Account.Group, balance: 0), "stuck");
+        stuck.Tell(new Block(gate, TestActor));
+        await ExpectMsgAsync<Blocked>();
+        await GlobalSnapshots.Get(cutOff).WaitForLocalParticipantsAsync(2, Account.Group);
+
+        var snapshot = GlobalSnapshots.Get(Sys).TakeAsync(Account.Group, timeout: TimeSpan.FromSeconds(60));
+        await AwaitConditionAsync(() => Task.FromResult(((ActorRefWithCell)stuck).Underlying.NumberOfMessages > 0));
+        await ThrottleAsync(cutOffAddress, Blackhole.Instance);
+
+        var failure = await Assert.ThrowsAsync<SnapshotFailedException>(() => snapshot.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(SnapshotFailureReason.NodeUnreachable, failure.Reason);
+        Assert.Contains(cutOffAddress.ToString(), failure.Message);
+        gate.Open();
+
+        await ThrottleAsync(cutOffAddress, Unthrottled.Instance);
+        await AwaitAssertAsync(() => Assert.Empty(Akka.Cluster.Cluster.Get(Sys).State.Unreachable), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
+        var next = await GlobalSnapshots.Get(Sys).TakeAsync(Account.Group);
+        Assert.Equal(4, next.Processes.Count);
+        Assert.Equal(3 * OpeningBalance, Account.Money(next) + (long)next.Processes.Single(p => p.Participant.Path.Name == "stuck").State!);
+    }
+
+    /// <summary>Applies <paramref name="mode"/> to the traffic between the first node and <paramref name="node"/>, both ways, on both ends.</summary>
+    private async Task ThrottleAsync(Address node, ThrottleMode mode)
+    {
+        Assert.True(await Transport(Sys).ManagementCommand(new SetThrottle(node, ThrottleTransportAdapter.Direction.Both, mode)));
+        Assert.True(await Transport(Nodes[2]).ManagementCommand(new SetThrottle(Akka.Cluster.Cluster.Get(Sys).SelfAddress, ThrottleTransportAdapter.Direction.Both, mode)));
+    }
+
+    private static RemoteTransport Transport(ActorSystem node) => ((IRemoteActorRefProvider)((ExtendedActorSystem)node).Provider).Transport;
+}
