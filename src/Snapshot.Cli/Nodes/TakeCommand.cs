@@ -18,25 +18,37 @@ public static class TakeCommand
 {
     private static readonly Config ClientConfig = CliAkkaConfig.LoopbackClusterNode("cluster.roles = [\"client\"]");
 
+    // Over a node's file: a client of its own, on a port the OS picks, joining the seed node given.
+    private static readonly Config ClientOverrides = ConfigurationFactory.ParseString("""
+        akka.remote.dot-netty.tcp.port = 0
+        akka.cluster.roles = ["client"]
+        akka.cluster.seed-nodes = []
+        """);
+
     public static Command Create(IAnsiConsole console, TextWriter output)
     {
         var seedNode = new Option<string>("--seed-node") { Description = "Address of a cluster node, like akka.tcp://snapshot@127.0.0.1:4053.", Required = true };
         var minParticipants = new Option<int>("--min-participants") { Description = "Wait until the group has at least this many participants.", DefaultValueFactory = _ => 1 };
         var timeout = new Option<string>("--timeout") { Description = "How long joining, waiting and the snapshot may take, like 30s.", DefaultValueFactory = _ => "30s" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
-        var command = new Command("take", "Join a cluster as a client, take one snapshot of the bank, print it, and leave.") { seedNode, minParticipants, timeout, json };
+        var config = new Option<string?>("--config") { Description = "A node's HOCON file whose remoting settings (TLS, say) the client uses too, e.g. certs/node1.conf." };
+        var command = new Command("take", "Join a cluster as a client, take one snapshot of the bank, print it, and leave.") { seedNode, minParticipants, timeout, json, config };
         command.SetAction((parsed, cancellationToken) =>
         {
             var address = AddressOption.Parse(parsed.GetValue(seedNode)!, "--seed-node");
             var limit = DurationText.Parse(parsed.GetValue(timeout)!, "--timeout");
-            return RunAsync(address, parsed.GetValue(minParticipants), limit, parsed.GetValue(json), console, output, cancellationToken);
+            if (parsed.GetValue(minParticipants) is < 1 or > 1_000_000)
+                throw new UsageException("--min-participants", $"must be from 1 to 1000000, found {parsed.GetValue(minParticipants)}");
+            var system = parsed.GetValue(config) is { } path
+                ? NodeConfig.Start(path, ClientOverrides.WithFallback(NodeConfig.Load(path, port: null, seedNode: null)))
+                : ActorSystem.Create(address.System, ClientConfig);
+            return RunAsync(system, address, parsed.GetValue(minParticipants), limit, parsed.GetValue(json), console, output, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(Address seed, int minParticipants, TimeSpan limit, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ActorSystem system, Address seed, int minParticipants, TimeSpan limit, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
     {
-        var system = ActorSystem.Create(seed.System, ClientConfig);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(limit);
         try
@@ -56,6 +68,11 @@ public static class TakeCommand
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             console.MarkupLineInterpolated($"[red]no snapshot of {seed} within {DurationText.Format(limit)}[/] (--timeout)");
+            return ExitCodes.InvariantViolated;
+        }
+        catch (ClusterJoinFailedException e)
+        {
+            console.MarkupLineInterpolated($"[red]could not join the cluster at {seed}: {e.Message.ReplaceLineEndings(" ")}[/] (--seed-node, --config)");
             return ExitCodes.InvariantViolated;
         }
         catch (SnapshotFailedException e)

@@ -18,6 +18,18 @@ public sealed class NodeOptionTests : IDisposable
         CliRun.Of("take", "--seed-node", "akka.tcp://snapshot@127.0.0.1:4053", "--timeout", "soon").AssertBadInput("--timeout", null);
 
     [Fact]
+    public void Take_refuses_fewer_than_one_participant_to_wait_for() =>
+        Assert.Contains("found 0", CliRun.Of("take", "--seed-node", "akka.tcp://snapshot@127.0.0.1:4053", "--min-participants", "0").AssertBadInput("--min-participants", null));
+
+    [Fact]
+    public void Take_names_a_config_file_it_cannot_read()
+    {
+        var missing = _files.PathOf("missing.conf");
+
+        Assert.Contains(missing, CliRun.Of("take", "--seed-node", "akka.tcp://snapshot@127.0.0.1:4053", "--config", missing).AssertBadInput("--config", null));
+    }
+
+    [Fact]
     public void Node_names_a_config_file_it_cannot_read()
     {
         var missing = _files.PathOf("missing.conf");
