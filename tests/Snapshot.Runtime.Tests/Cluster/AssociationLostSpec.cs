@@ -22,18 +22,10 @@ public sealed class AssociationLostSpec(ITestOutputHelper output) : ClusterTestK
     [Fact]
     public async Task A_dropped_association_between_two_nodes_of_the_snapshot_fails_it_and_the_next_one_succeeds()
     {
-        var accounts = Nodes.Select((node, n) => node.ActorOf(Props.Create(() => new Account(OpeningBalance)), $"account-{n}")).ToArray();
-        await Task.WhenAll(Nodes.Select(node => GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(1, Account.Group)));
         var (dropping, dropped) = (Nodes[1], Nodes[2]);
         using var gate = new Gate();
-        var stuck = dropping.ActorOf(Node.Props(Account.Group, balance: 0), "stuck");
-        stuck.Tell(new Block(gate, TestActor));
-        await ExpectMsgAsync<Blocked>();
-        await GlobalSnapshots.Get(dropping).WaitForLocalParticipantsAsync(2, Account.Group);
-
-        var snapshot = GlobalSnapshots.Get(Sys).TakeAsync(Account.Group, timeout: TimeSpan.FromSeconds(30));
-        // Once the blocked participant's Initiate is queued, the snapshot runs across all three nodes.
-        await AwaitConditionAsync(() => Task.FromResult(((ActorRefWithCell)stuck).Underlying.NumberOfMessages > 0));
+        var stuck = await OpenBankWithStuckParticipantAsync(dropping, gate, OpeningBalance);
+        var snapshot = await StartSnapshotHeldUpByAsync(stuck, TimeSpan.FromSeconds(30));
         var droppedAddress = Akka.Cluster.Cluster.Get(dropped).SelfAddress;
         // A connection that breaks breaks for both ends; the adapter drops one end's handle, so both are dropped.
         Assert.True(await Transport(dropping).ManagementCommand(new ForceDisassociateExplicitly(droppedAddress, DisassociateInfo.Unknown)));
@@ -48,10 +40,8 @@ public sealed class AssociationLostSpec(ITestOutputHelper output) : ClusterTestK
         await AwaitTalkingAsync(dropping, dropped);
         var next = await GlobalSnapshots.Get(Sys).TakeAsync(Account.Group);
         Assert.Equal(4, next.Processes.Count);
-        Assert.Equal(3 * OpeningBalance, Account.Money(next) + (long)next.Processes.Single(p => p.Participant.Path.Name == "stuck").State!);
+        Assert.Equal(3 * OpeningBalance, BankMoney(next));
     }
-
-    private static Akka.Remote.RemoteTransport Transport(ActorSystem node) => ((IRemoteActorRefProvider)((ExtendedActorSystem)node).Provider).Transport;
 
     /// <summary>Waits until <paramref name="from"/> hears back from <paramref name="to"/> again, after the gate of the dropped association.</summary>
     private async Task AwaitTalkingAsync(ActorSystem from, ActorSystem to)

@@ -1,7 +1,10 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Configuration;
+using Akka.Remote;
 using Akka.TestKit.Xunit2;
+using Snapshot.Runtime.Tests.Bank;
+using Snapshot.Runtime.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Snapshot.Runtime.Tests.Cluster;
@@ -70,4 +73,36 @@ public abstract class ClusterTestKit : TestKit, IAsyncLifetime
 
     /// <summary>The address of a ref as some node sees it: "local" for that node's own actors.</summary>
     protected static string NodeOf(IActorRef actor) => actor.Path.Address.HasGlobalScope ? actor.Path.Address.ToString() : "local";
+
+    /// <summary>
+    /// One <see cref="Account"/> per node holding <paramref name="openingBalance"/>, and on <paramref name="node"/> a
+    /// participant named "stuck" with nothing, blocked on <paramref name="gate"/>, so that a snapshot stays running.
+    /// </summary>
+    protected async Task<IActorRef> OpenBankWithStuckParticipantAsync(ActorSystem node, Gate gate, long openingBalance)
+    {
+        foreach (var (system, n) in _nodes.Select((system, n) => (system, n)))
+            system.ActorOf(Props.Create(() => new Account(openingBalance)), $"account-{n}");
+        await Task.WhenAll(_nodes.Select(system => GlobalSnapshots.Get(system).WaitForLocalParticipantsAsync(1, Account.Group)));
+        var stuck = node.ActorOf(Node.Props(Account.Group, balance: 0), "stuck");
+        stuck.Tell(new Block(gate, TestActor));
+        await ExpectMsgAsync<Blocked>();
+        await GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(2, Account.Group);
+        return stuck;
+    }
+
+    /// <summary>Starts a snapshot of the bank on the first node; returns once it has reached <paramref name="stuck"/>, which holds it up.</summary>
+    protected async Task<Task<GlobalSnapshot>> StartSnapshotHeldUpByAsync(IActorRef stuck, TimeSpan timeout)
+    {
+        var snapshot = GlobalSnapshots.Get(Sys).TakeAsync(Account.Group, timeout: timeout);
+        // Once the blocked participant's Initiate is queued, the snapshot runs across all the nodes.
+        await AwaitConditionAsync(() => Task.FromResult(((ActorRefWithCell)stuck).Underlying.NumberOfMessages > 0));
+        return snapshot;
+    }
+
+    /// <summary>The money of a snapshot taken with <see cref="OpenBankWithStuckParticipantAsync"/>: the accounts' and the stuck participant's.</summary>
+    protected static long BankMoney(GlobalSnapshot snapshot) =>
+        Account.Money(snapshot) + (long)snapshot.Processes.Single(p => p.Participant.Path.Name == "stuck").State!;
+
+    /// <summary>A node's remote transport, for the throttler adapter's commands when it is configured.</summary>
+    protected static RemoteTransport Transport(ActorSystem node) => ((IRemoteActorRefProvider)((ExtendedActorSystem)node).Provider).Transport;
 }

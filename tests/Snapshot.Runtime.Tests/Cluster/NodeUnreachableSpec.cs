@@ -23,18 +23,11 @@ public sealed class NodeUnreachableSpec(ITestOutputHelper output) : ClusterTestK
     [Fact]
     public async Task A_node_that_becomes_unreachable_mid_snapshot_fails_it_with_NodeUnreachable_and_the_next_one_covers_it_again()
     {
-        var accounts = Nodes.Select((node, n) => node.ActorOf(Props.Create(() => new Account(OpeningBalance)), $"account-{n}")).ToArray();
-        await Task.WhenAll(Nodes.Select(node => GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(1, Account.Group)));
         var cutOff = Nodes[2];
         var cutOffAddress = Akka.Cluster.Cluster.Get(cutOff).SelfAddress;
         using var gate = new Gate();
-        var stuck = cutOff.ActorOf(Node.Props(Account.Group, balance: 0), "stuck");
-        stuck.Tell(new Block(gate, TestActor));
-        await ExpectMsgAsync<Blocked>();
-        await GlobalSnapshots.Get(cutOff).WaitForLocalParticipantsAsync(2, Account.Group);
-
-        var snapshot = GlobalSnapshots.Get(Sys).TakeAsync(Account.Group, timeout: TimeSpan.FromSeconds(60));
-        await AwaitConditionAsync(() => Task.FromResult(((ActorRefWithCell)stuck).Underlying.NumberOfMessages > 0));
+        var stuck = await OpenBankWithStuckParticipantAsync(cutOff, gate, OpeningBalance);
+        var snapshot = await StartSnapshotHeldUpByAsync(stuck, TimeSpan.FromSeconds(60));
         await ThrottleAsync(cutOffAddress, Blackhole.Instance);
 
         var failure = await Assert.ThrowsAsync<SnapshotFailedException>(() => snapshot.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -46,7 +39,7 @@ public sealed class NodeUnreachableSpec(ITestOutputHelper output) : ClusterTestK
         await AwaitAssertAsync(() => Assert.Empty(Akka.Cluster.Cluster.Get(Sys).State.Unreachable), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
         var next = await GlobalSnapshots.Get(Sys).TakeAsync(Account.Group);
         Assert.Equal(4, next.Processes.Count);
-        Assert.Equal(3 * OpeningBalance, Account.Money(next) + (long)next.Processes.Single(p => p.Participant.Path.Name == "stuck").State!);
+        Assert.Equal(3 * OpeningBalance, BankMoney(next));
     }
 
     /// <summary>Applies <paramref name="mode"/> to the traffic between the first node and <paramref name="node"/>, both ways, on both ends.</summary>
@@ -55,6 +48,4 @@ public sealed class NodeUnreachableSpec(ITestOutputHelper output) : ClusterTestK
         Assert.True(await Transport(Sys).ManagementCommand(new SetThrottle(node, ThrottleTransportAdapter.Direction.Both, mode)));
         Assert.True(await Transport(Nodes[2]).ManagementCommand(new SetThrottle(Akka.Cluster.Cluster.Get(Sys).SelfAddress, ThrottleTransportAdapter.Direction.Both, mode)));
     }
-
-    private static RemoteTransport Transport(ActorSystem node) => ((IRemoteActorRefProvider)((ExtendedActorSystem)node).Provider).Transport;
 }
