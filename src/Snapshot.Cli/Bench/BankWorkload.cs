@@ -7,9 +7,10 @@ namespace Snapshot.Cli.Bench;
 
 /// <summary>
 /// The bank transfer workload: K accounts paying each other with <c>Tell</c>. Every account starts a few chains of
-/// payments, and pays each payment it receives on to the next account in its turn. Either in an ActorSystem of its own (plain accounts or participants), or as participants spread over a
-/// <see cref="LocalCluster"/>, where most payments cross remoting on the channel the markers take. Each run re-opens
-/// the same accounts; the time and the bytes allocated are measured from the first payment to the end of the last chain.
+/// payments, and pays each payment it receives on to the next account in its turn. Either in an ActorSystem of its
+/// own (plain accounts or participants), or as participants spread over a <see cref="LocalCluster"/>, where most
+/// payments cross remoting on the channel the markers take. Each run re-opens the same accounts; the time and the
+/// bytes allocated are measured from the first payment to the end of the last chain.
 /// </summary>
 public sealed class BankWorkload : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ public sealed class BankWorkload : IAsyncDisposable
 
     /// <summary>Chains each account starts on a cluster: a hop between nodes takes far longer, so more chains keep remoting busy.</summary>
     public const int RemoteChainsPerAccount = 16;
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(20);
 
