@@ -9,7 +9,8 @@ namespace Snapshot.Benchmarks;
 /// One operation is one transfer. An operation takes seconds, so fewer iterations than the default.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
+[WarmupCount(2)]
+[IterationCount(10)]
 public class RemoteBenchmarks
 {
     private const int Nodes = 3;
