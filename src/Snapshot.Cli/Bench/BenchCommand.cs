@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Snapshot.Cli.Bench;
 
-/// <summary><c>snapshot bench</c>: what snapshots cost a running system: throughput idle and snapshotting, against stop-the-world, and latency by size.</summary>
+/// <summary><c>snapshot bench</c>: what snapshots cost a running system: throughput idle and snapshotting, against stop-the-world, latency by size, a bank locally and over a cluster.</summary>
 public static class BenchCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter output)
@@ -13,7 +13,7 @@ public static class BenchCommand
         var pairs = new Option<int>("--pairs") { Description = "Ping-pong pairs.", DefaultValueFactory = _ => 8 };
         var messages = new Option<long?>("--messages") { Description = "Messages per ping-pong run (default 10000000, 2000000 with --quick)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
-        var command = new Command("bench", "Measure snapshot overhead: ping-pong throughput idle, snapshotting and stop-the-world; snapshot latency by graph size. Run it with -c Release.")
+        var command = new Command("bench", "Measure snapshot overhead: ping-pong throughput idle, snapshotting and stop-the-world; snapshot latency by graph size; bank transfers idle and snapshotting, in one ActorSystem and on 3 nodes. Run it with -c Release.")
         {
             quick, pairs, messages, json,
         };

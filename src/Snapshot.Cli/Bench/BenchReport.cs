@@ -1,6 +1,6 @@
 namespace Snapshot.Cli.Bench;
 
-/// <summary>The figures of one <c>snapshot bench</c> run; ratios against the plain ReceiveActor baseline.</summary>
+/// <summary>The figures of one <c>snapshot bench</c> run; ping-pong ratios against the plain ReceiveActor baseline.</summary>
 public sealed record BenchReport(
     int Processors,
     int Pairs,
@@ -9,7 +9,9 @@ public sealed record BenchReport(
     Throughput Idle,
     Throughput Snapshotting,
     Throughput StopTheWorld,
-    IReadOnlyList<Latency> Latencies)
+    IReadOnlyList<Latency> Latencies,
+    BankFigures Bank,
+    RemoteFigures Remote)
 {
     public double IdleRatio => Idle.MessagesPerSecond / Plain.MessagesPerSecond;
 
@@ -44,5 +46,7 @@ public sealed record BenchReport(
         stop_the_world_taken = StopTheWorld.Snapshots,
         stop_the_world_per_s = Math.Round(StopTheWorld.SnapshotsPerSecond, 1),
         latency = Latencies.Select(l => l.ToJson()),
+        bank = Bank.ToJson(),
+        remote = Remote.ToJson(),
     };
 }

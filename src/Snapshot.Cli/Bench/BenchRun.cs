@@ -3,7 +3,9 @@ namespace Snapshot.Cli.Bench;
 /// <summary>
 /// Runs every workload of <c>snapshot bench</c>: ping-pong with plain actors and with idle participants (rounds
 /// alternate, medians kept), the participants under back-to-back snapshots, the pausable players under
-/// stop-the-world snapshots at the rate the back-to-back ones reached, then the latency graphs.
+/// stop-the-world snapshots at the rate the back-to-back ones reached, then the latency graphs, then the bank transfer
+/// workload the same way (plain, idle, back-to-back), then the bank spread over a cluster on loopback (phases of no
+/// snapshot and back-to-back snapshots alternate).
 /// </summary>
 public static class BenchRun
 {
@@ -58,6 +60,56 @@ public static class BenchRun
             latencies.Add(await graph.MeasureAsync(singleInitiator: false, settings.LatencyRepetitions));
             latencies.Add(await graph.MeasureAsync(singleInitiator: true, settings.LatencyRepetitions));
         }
-        return new BenchReport(Environment.ProcessorCount, settings.Pairs, settings.MessagesPerPair * settings.Pairs, plain, idle, snapshotting, stopTheWorld, latencies);
+        var bank = await BankAsync(settings, progress, cancellationToken);
+        var remote = await RemoteAsync(settings, progress, cancellationToken);
+        return new BenchReport(Environment.ProcessorCount, settings.Pairs, settings.MessagesPerPair * settings.Pairs, plain, idle, snapshotting, stopTheWorld, latencies,
+            bank, remote);
+    }
+
+    private static async Task<BankFigures> BankAsync(BenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    {
+        await using var plainAccounts = await BankWorkload.StartAsync(AccountKind.Plain, settings.Accounts);
+        await using var participants = await BankWorkload.StartAsync(AccountKind.Participant, settings.Accounts);
+        progress("bank: warming up");
+        await plainAccounts.RunAsync(settings.Transfers, snapshotting: false);
+        await participants.RunAsync(settings.Transfers, snapshotting: false);
+        var plainRuns = new List<Throughput>();
+        var idleRuns = new List<Throughput>();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress($"bank: plain and idle participant accounts, round {round + 1} of {settings.Rounds}");
+            plainRuns.Add((await plainAccounts.RunAsync(settings.Transfers, snapshotting: false)).Throughput);
+            idleRuns.Add((await participants.RunAsync(settings.Transfers, snapshotting: false)).Throughput);
+        }
+        var snapshottingRuns = new List<TransferRun>();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress($"bank: participant accounts under back-to-back snapshots, round {round + 1} of {settings.Rounds}");
+            snapshottingRuns.Add(await participants.RunAsync(settings.Transfers, snapshotting: true));
+        }
+        return new BankFigures(participants.Accounts, participants.Chains, Throughput.Median(plainRuns), Throughput.Median(idleRuns),
+            Throughput.Median([.. snapshottingRuns.Select(r => r.Throughput)]), SnapshotSeries.Concat(snapshottingRuns.Select(r => r.Snapshots)));
+    }
+
+    private static async Task<RemoteFigures> RemoteAsync(BenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    {
+        progress($"remote: starting {settings.RemoteNodes} nodes on loopback");
+        await using var bank = await BankWorkload.StartRemoteAsync(settings.RemoteNodes, settings.RemoteAccountsPerNode, cancellationToken);
+        progress($"remote: {bank.Accounts} participant accounts on {bank.Nodes} nodes, warming up");
+        // Remoting's connections open and its serializers warm up on the first payments between nodes.
+        await bank.RunForAsync(settings.RemotePhase, snapshotting: false);
+        var idleRuns = new List<Throughput>();
+        var snapshottingRuns = new List<TransferRun>();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress($"remote: no snapshot, then back-to-back snapshots from each node in turn, {settings.RemotePhase.TotalSeconds:0.#} s each, round {round + 1} of {settings.Rounds}");
+            idleRuns.Add((await bank.RunForAsync(settings.RemotePhase, snapshotting: false)).Throughput);
+            snapshottingRuns.Add(await bank.RunForAsync(settings.RemotePhase, snapshotting: true));
+        }
+        return new RemoteFigures(bank.Nodes, bank.Accounts, settings.RemotePhase, Throughput.Median(idleRuns),
+            Throughput.Median([.. snapshottingRuns.Select(r => r.Throughput)]), SnapshotSeries.Concat(snapshottingRuns.Select(r => r.Snapshots)));
     }
 }

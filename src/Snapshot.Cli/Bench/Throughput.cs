@@ -1,6 +1,6 @@
 namespace Snapshot.Cli.Bench;
 
-/// <summary>One timed ping-pong run: messages delivered, how long it took, bytes allocated, snapshots taken alongside.</summary>
+/// <summary>One timed run, ping-pong or transfers: messages delivered, how long it took, bytes allocated, snapshots taken alongside.</summary>
 public sealed record Throughput(long Messages, TimeSpan Elapsed, long AllocatedBytes, int Snapshots)
 {
     public double MessagesPerSecond => Messages / Elapsed.TotalSeconds;
