@@ -12,6 +12,7 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
     private readonly PeerIndex<TPeer> _participants;
     private readonly ProcessCut<TPeer, TState, TMessage>?[] _parts;
     private readonly IReadOnlyList<TPeer>[] _incoming;
+    private readonly ILookup<TPeer, TMessage>?[] _bySender;
     private int _reported;
 
     /// <exception cref="ArgumentException">A participant is listed twice.</exception>
@@ -28,6 +29,7 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
         _participants = participants;
         _parts = new ProcessCut<TPeer, TState, TMessage>?[participants.Count];
         _incoming = new IReadOnlyList<TPeer>[participants.Count];
+        _bySender = new ILookup<TPeer, TMessage>?[participants.Count];
     }
 
     public SnapshotId Id { get; }
@@ -46,16 +48,15 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
         var position = _participants.IndexOf(part.Process);
         if (position < 0)
             throw Unexpected($"{part.Process} is not a participant of snapshot {Id}");
-        if (part.Recorded.Count > 0)
-        {
-            var incoming = new HashSet<TPeer>(part.IncomingChannels, _participants.Comparer);
-            foreach (var stranger in part.Recorded.Where(m => !incoming.Contains(m.From)).Take(1))
-                throw Unexpected($"{part.Process} recorded a message from {stranger.From}, which is not one of its incoming channels");
-        }
         if (_parts[position] is not null)
             throw Unexpected($"{part.Process} reported twice for snapshot {Id}");
+        // Most parts of most snapshots recorded nothing: those skip the grouping by channel.
+        var bySender = part.Recorded.Count == 0 ? null : part.Recorded.ToLookup(m => m.From, m => m.Message, _participants.Comparer);
+        foreach (var stranger in bySender?.Where(s => !part.IncomingChannels.Contains(s.Key, _participants.Comparer)).Take(1) ?? [])
+            throw Unexpected($"{part.Process} recorded a message from {stranger.Key}, which is not one of its incoming channels");
         _parts[position] = new ProcessCut<TPeer, TState, TMessage>(part.Process, state, part.Recorded);
         _incoming[position] = part.IncomingChannels;
+        _bySender[position] = bySender;
         _reported++;
         return IsComplete;
     }
@@ -81,11 +82,11 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
         var channels = new List<TChannel>(_incoming.Sum(i => i.Count));
         for (var i = 0; i < _parts.Length; i++)
         {
-            var receiver = _parts[i]!;
-            // Most channels of most snapshots are empty: those share one empty list and skip the grouping.
-            var bySender = receiver.Received.Count == 0 ? null : receiver.Received.ToLookup(m => m.From, m => m.Message, _participants.Comparer);
-            foreach (var from in _incoming[i])
-                channels.Add(channel(from, receiver.Process, bySender is null || !bySender.Contains(from) ? NoMessages : [.. bySender[from]]));
+            var (receiver, bySender) = (_parts[i]!.Process, _bySender[i]);
+            // Empty channels share one empty list.
+            var incoming = _incoming[i];
+            for (var c = 0; c < incoming.Count; c++)
+                channels.Add(channel(incoming[c], receiver, bySender is null || !bySender.Contains(incoming[c]) ? NoMessages : [.. bySender[incoming[c]]]));
         }
         return channels;
     }

@@ -9,7 +9,8 @@ namespace Snapshot.Runtime.Internal;
 /// </summary>
 internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, object? state, IReadOnlyList<object> stashed)
 {
-    private Dictionary<IActorRef, int>? _recordedPerChannel;
+    // By incoming channel, in the order of the process's channels; made on the first message recorded.
+    private int[]? _recordedPerChannel;
 
     public SnapshotPlan Plan { get; } = plan;
 
@@ -22,12 +23,11 @@ internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRe
     /// <summary>The marker this participant sends on each of its outgoing channels: one object for all of them.</summary>
     public Marker Marker { get; } = new(plan);
 
-    /// <summary>Counts one more message recorded from <paramref name="sender"/>; false once the channel is over its limit.</summary>
+    /// <summary>Counts one more message recorded from <paramref name="sender"/>, one of its incoming channels; false once the channel is over its limit.</summary>
     public bool CountRecorded(IActorRef sender)
     {
-        _recordedPerChannel ??= new Dictionary<IActorRef, int>(ActorRefComparer.Instance);
-        var count = _recordedPerChannel.GetValueOrDefault(sender) + 1;
-        _recordedPerChannel[sender] = count;
-        return count <= Plan.MaxRecordedPerChannel;
+        var incoming = Process.Channels.Incoming;
+        _recordedPerChannel ??= new int[incoming.Count];
+        return ++_recordedPerChannel[incoming.IndexOf(sender)] <= Plan.MaxRecordedPerChannel;
     }
 }

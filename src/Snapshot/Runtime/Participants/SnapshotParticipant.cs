@@ -202,8 +202,10 @@ public sealed class SnapshotParticipant
         if (step.RecordState)
             _active[plan.Key] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? []);
         var active = _active[plan.Key];
-        foreach (var peer in step.SendMarkersTo)
-            peer.Tell(active.Marker, _cell.Self);
+        // By index: a foreach over the interface would allocate an enumerator for every marker sent.
+        var markersTo = step.SendMarkersTo;
+        for (var i = 0; i < markersTo.Count; i++)
+            markersTo[i].Tell(active.Marker, _cell.Self);
         if (step.Completed is { } part)
         {
             Finish(active);
@@ -234,9 +236,9 @@ public sealed class SnapshotParticipant
                     $"channel {sender.Path.Name} → {_cell.Self.Path.Name} recorded more than {active.Plan.MaxRecordedPerChannel} messages (akka.snapshot.max-recorded-per-channel)"));
         }
         RecordInEveryProcess(sender, message);
-        foreach (var active in expired ?? [])
+        foreach (var active in expired ?? Enumerable.Empty<ActiveSnapshot>())
             Finish(active);
-        foreach (var (active, reason, detail) in failed ?? [])
+        foreach (var (active, reason, detail) in failed ?? Enumerable.Empty<(ActiveSnapshot, SnapshotFailureReason, string)>())
         {
             Finish(active);
             active.Plan.Coordinator.Tell(new PartFailed(active.Plan.Id, _cell.Self, reason, detail), _cell.Self);
