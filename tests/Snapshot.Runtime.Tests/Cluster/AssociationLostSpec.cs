@@ -47,7 +47,7 @@ public sealed class AssociationLostSpec(ITestOutputHelper output) : ClusterTestK
     private async Task AwaitTalkingAsync(ActorSystem from, ActorSystem to)
     {
         var coordinator = from.ActorSelection(new RootActorPath(Akka.Cluster.Cluster.Get(to).SelfAddress) / "system" / "global-snapshots");
-        await AwaitAssertAsync(async () => Assert.NotNull((await coordinator.Ask<ActorIdentity>(new Identify(1), TimeSpan.FromMilliseconds(500))).Subject),
-            TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
+        await AwaitAssertAsync(async () => Assert.NotNull((await coordinator.Ask<ActorIdentity>(new Identify(1), TimeSpan.FromSeconds(1))).Subject),
+            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
     }
 }

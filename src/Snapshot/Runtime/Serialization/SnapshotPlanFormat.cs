@@ -5,9 +5,10 @@ namespace Snapshot.Runtime.Serialization;
 
 /// <summary>
 /// The wire layout of a <see cref="SnapshotPlan"/>, which every <see cref="Marker"/> and <see cref="Initiate"/> carries.
-/// Its channels travel as each member's outgoing list (as indices into its members), or as one flag when every
-/// member sends to every member, so a layout is rebuilt by its own constructor with the same channels in the same
-/// order, under the same id.
+/// Its <see cref="ChannelLayout"/> travels as its id and a length-prefixed block: the members, then each member's
+/// outgoing list (as indices into the members), or one flag when every member sends to every member, so a layout is
+/// rebuilt by its own constructor with the same channels in the same order, under the same id. A reader that has
+/// seen the id skips the block.
 /// </summary>
 internal static class SnapshotPlanFormat
 {
@@ -16,27 +17,37 @@ internal static class SnapshotPlanFormat
         writer.WriteId(plan.Id);
         writer.WriteString(plan.Group);
         writer.WriteRef(plan.Coordinator);
-        writer.WriteGuid(plan.Layout.Id);
-        writer.WriteRefs(plan.Members);
         writer.WriteInt32(plan.MaxRecordedPerChannel);
         writer.WriteDateTime(plan.DeadlineUtc);
-        var layout = plan.Layout;
-        writer.WriteBool(layout.HasDeclaredChannels);
-        if (!layout.HasDeclaredChannels)
-            return;
-        foreach (var member in plan.Members)
-            writer.WriteList(layout.OutgoingOf(member), to => writer.WriteInt32(layout.Members.IndexOf(to)));
+        writer.WriteGuid(plan.Layout.Id);
+        writer.WriteBytes(writer.Nested(nested => nested.WriteLayout(plan.Layout)));
     }
 
-    public static SnapshotPlan ReadPlan(this ProtocolReader reader)
+    public static SnapshotPlan ReadPlan(this ProtocolReader reader, LayoutCache layouts)
     {
         var id = reader.ReadId();
         var group = reader.ReadString();
         var coordinator = reader.ReadRef();
-        var layoutId = reader.ReadGuid();
-        var members = reader.ReadRefs();
         var maxRecordedPerChannel = reader.ReadInt32();
         var deadline = reader.ReadDateTime();
+        var layoutId = reader.ReadGuid();
+        var layout = layouts.LayoutOf(layoutId, reader.ReadBytes(), bytes => reader.Nested(bytes, nested => nested.ReadLayout(layoutId)));
+        return new SnapshotPlan(id, group, coordinator, layout, maxRecordedPerChannel, deadline);
+    }
+
+    private static void WriteLayout(this ProtocolWriter writer, ChannelLayout layout)
+    {
+        writer.WriteRefs(layout.Members.Peers);
+        writer.WriteBool(layout.HasDeclaredChannels);
+        if (!layout.HasDeclaredChannels)
+            return;
+        foreach (var member in layout.Members.Peers)
+            writer.WriteList(layout.OutgoingOf(member), to => writer.WriteInt32(layout.Members.IndexOf(to)));
+    }
+
+    private static ChannelLayout ReadLayout(this ProtocolReader reader, Guid id)
+    {
+        var members = reader.ReadRefs();
         var declaredOutgoing = new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(ActorRefComparer.Instance);
         try
         {
@@ -45,11 +56,11 @@ internal static class SnapshotPlanFormat
                 foreach (var member in members)
                     declaredOutgoing.Add(member, reader.ReadList(() => MemberAt(reader, members)));
             }
-            return new SnapshotPlan(id, group, coordinator, new ChannelLayout(layoutId, members, declaredOutgoing), maxRecordedPerChannel, deadline);
+            return new ChannelLayout(id, members, declaredOutgoing);
         }
         catch (ArgumentException e)
         {
-            // Duplicate members: no plan the coordinator builds has them.
+            // Duplicate members: no layout the coordinator builds has them.
             throw reader.Malformed($"the plan's members are not distinct: {e.Message}", e);
         }
     }

@@ -31,6 +31,8 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string LocalPartChunkManifest = "LC";
     private const string AssociationLostManifest = "AL";
 
+    // Enough for the layouts of the groups a node takes part in, and a change or two of each.
+    private readonly LayoutCache _layouts = new(capacity: 16);
     private readonly Dictionary<Type, MessageFormat> _formatByType;
     private readonly Dictionary<string, MessageFormat> _formatByManifest;
 
@@ -38,8 +40,8 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     {
         MessageFormat[] formats =
         [
-            Format<Marker>(MarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new Marker(r.ReadPlan())),
-            Format<Initiate>(InitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new Initiate(r.ReadPlan())),
+            Format<Marker>(MarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new Marker(r.ReadPlan(_layouts))),
+            Format<Initiate>(InitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new Initiate(r.ReadPlan(_layouts))),
             Format<Abandon>(AbandonManifest,
                 (w, m) =>
                 {
