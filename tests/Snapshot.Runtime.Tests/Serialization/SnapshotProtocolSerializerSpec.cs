@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Serialization;
 using Akka.TestKit.Xunit2;
+using Snapshot.Algorithm;
 using Snapshot.Runtime.Internal;
 using Snapshot.Runtime.Serialization;
 using Xunit.Abstractions;
@@ -53,6 +54,23 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
     {
         foreach (var message in _samples.All())
             ProtocolAssert.Equal(message, RoundTrip(message));
+    }
+
+    [Fact]
+    public void Markers_of_one_layout_are_read_into_one_layout_object_and_other_snapshots_keep_their_own_ids()
+    {
+        var plan = _samples.PlanWithDeclaredChannels();
+        var later = new SnapshotPlan(new SnapshotId(99), plan.Group, plan.Coordinator, plan.Layout, plan.MaxRecordedPerChannel, plan.DeadlineUtc);
+
+        var first = ((Marker)RoundTrip(new Marker(plan))).Plan;
+        var second = ((Initiate)RoundTrip(new Initiate(later))).Plan;
+        var other = ((Marker)RoundTrip(new Marker(_samples.PlanWithoutDeclaredChannels()))).Plan;
+
+        Assert.Same(first.Layout, second.Layout);
+        Assert.Equal(plan.Layout.Id, second.Layout.Id);
+        Assert.Equal(new SnapshotId(99), second.Id);
+        Assert.NotSame(first.Layout, other.Layout);
+        Assert.False(other.Layout.HasDeclaredChannels);
     }
 
     [Fact]
