@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Akka.Cluster;
+
+namespace Snapshot.Cli.Chaos;
+
+/// <summary>
+/// Injects a <see cref="FaultSchedule"/> into a <see cref="ChaosCluster"/>, one fault after the other, each at its
+/// time or as soon as the previous one is done. A crashed node is replaced in the background (the cluster takes
+/// seconds to down it), and the next crash waits for that.
+/// </summary>
+public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, FaultCounts faults, Stopwatch clock, Action<string> progress)
+{
+    private Task _replacing = Task.CompletedTask;
+
+    public async Task RunAsync(FaultSchedule schedule, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var fault in schedule.Faults)
+            {
+                var wait = fault.At - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait, cancellationToken);
+                await InjectAsync(fault, cancellationToken);
+            }
+        }
+        finally
+        {
+            await _replacing;
+        }
+    }
+
+    private async Task InjectAsync(ScheduledFault fault, CancellationToken cancellationToken)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.RestartParticipant when cluster.Accounts is { Count: > 0 } accounts:
+            {
+                var account = ScheduledFault.Pick(accounts, fault.Target);
+                ChaosCluster.Restart(account, fault.WhileRecording);
+                faults.Count(FaultCounts.ParticipantRestarts);
+                Say(fault.WhileRecording ? $"{account} fails right after it next records; its supervisor restarts it" : $"killed {account}; its supervisor restarts it");
+                break;
+            }
+            case FaultKind.StopParticipant when cluster.Accounts is { Count: > 0 } accounts:
+            {
+                var account = ScheduledFault.Pick(accounts, fault.Target);
+                var opened = await cluster.ReplaceAsync(account, fault.WhileRecording, ScheduledFault.Pick(cluster.UpNodes, fault.Other), cancellationToken);
+                faults.Count(FaultCounts.ParticipantStops);
+                Say($"{(fault.WhileRecording ? $"{account} stops right after it next records" : $"stopped {account}")}; opened {opened}");
+                break;
+            }
+            case FaultKind.DropAssociation when cluster.UpNodes is { Count: >= 2 } nodes:
+            {
+                var one = ScheduledFault.Pick(nodes, fault.Target);
+                var other = ScheduledFault.Pick([.. nodes.Where(n => n != one)], fault.Other);
+                await ChaosCluster.DropAssociationAsync(one, other);
+                faults.Count(FaultCounts.AssociationDrops);
+                Say($"dropped the association between {one} and {other}");
+                break;
+            }
+            case FaultKind.CrashNode:
+            {
+                await _replacing;
+                // The first node stays: new nodes join through it, and the survivors of a crash must be a majority.
+                var candidates = cluster.UpNodes.Skip(1).ToArray();
+                if (candidates.Length < ChaosSettings.Nodes - 1)
+                    break;
+                var node = ScheduledFault.Pick(candidates, fault.Target);
+                await loops.StopAsync(node);
+                await cluster.CrashAsync(node);
+                faults.Count(FaultCounts.NodeCrashes);
+                Say($"crashed {node} (terminated without leaving the cluster)");
+                _replacing = ReplaceAsync(node, cancellationToken);
+                break;
+            }
+        }
+    }
+
+    private async Task ReplaceAsync(ChaosNode crashed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await cluster.WaitUntilRemovedAsync(crashed, cancellationToken) is { } removedAfter)
+            {
+                faults.NodeRemovedAfter(removedAfter);
+                Say($"the cluster downed and removed {crashed} after {removedAfter.TotalSeconds:0.0}s");
+            }
+            else
+            {
+                faults.Count(FaultCounts.NodesNotRemoved);
+                Say($"the cluster still lists {crashed}; going on without it");
+            }
+            var node = await cluster.AddNodeAsync(cancellationToken);
+            loops.Start(node);
+            faults.Count(FaultCounts.NodeJoins);
+            Say($"{node} joined with {string.Join(", ", cluster.AccountsOn(node).Select(a => a.Name))}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run is over; the node, if it started, stops with the cluster.
+        }
+        catch (ClusterJoinFailedException e)
+        {
+            faults.Count(FaultCounts.NodeJoinFailures);
+            Say($"a new node could not join: {e.Message}");
+        }
+    }
+
+    private void Say(string what) => progress($"{clock.Elapsed.TotalSeconds,5:0.0}s  {what}");
+}
