@@ -18,6 +18,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     private static readonly TimeSpan RemovalLimit = TimeSpan.FromSeconds(30);
 
     // - A node stops without leaving: ActorSystem.Terminate must not run CoordinatedShutdown, which would leave.
+    // - Nodes gossip and the leader acts every 300ms (default 1s): joining and removing take less of a short run.
     // - The split brain resolver downs an unreachable node two seconds after the cluster last changed (default 20s);
     //   a flapping link must not make it down every node. Failure detection takes about two seconds.
     // - The throttler adapter (trttl) can fail associations on command; after one fails its address is gated for
@@ -35,6 +36,9 @@ public sealed class ChaosCluster : IAsyncDisposable
           dot-netty.tcp.applied-adapters = [trttl]
         }
         cluster {
+          periodic-tasks-initial-delay = 200ms
+          gossip-interval = 300ms
+          leader-actions-interval = 300ms
           failure-detector { heartbeat-interval = 500ms, acceptable-heartbeat-pause = 2s }
           split-brain-resolver { stable-after = 2s, down-all-when-unstable = off }
         }
@@ -73,8 +77,9 @@ public sealed class ChaosCluster : IAsyncDisposable
         var cluster = new ChaosCluster(seed, lostOnItsOwn);
         try
         {
-            for (var i = 0; i < ChaosSettings.Nodes; i++)
-                await cluster.AddNodeAsync(cancellationToken);
+            // The first node joins itself; the others join through it, together.
+            await cluster.AddNodeAsync(cancellationToken);
+            await Task.WhenAll(Enumerable.Range(1, ChaosSettings.Nodes - 1).Select(_ => cluster.AddNodeAsync(cancellationToken)));
             return cluster;
         }
         catch
@@ -106,8 +111,7 @@ public sealed class ChaosCluster : IAsyncDisposable
             await node.System.Terminate();
             throw;
         }
-        for (var i = 0; i < ChaosSettings.AccountsPerNode; i++)
-            await OpenAccountAsync(node, cancellationToken);
+        await Task.WhenAll(Enumerable.Range(0, ChaosSettings.AccountsPerNode).Select(_ => OpenAccountAsync(node, cancellationToken)));
         node.Payer = node.System.ActorOf(ChaosPayer.Props([], _seed * 1000 + node.Number), "payer");
         _ = node.System.WhenTerminated.ContinueWith(_ =>
         {

@@ -25,7 +25,7 @@ public sealed record ChaosSettings(TimeSpan Duration, int Seed)
     {
         var length = DurationText.Parse(duration, "--duration");
         if (length < ShortestDuration || length > LongestDuration)
-            throw new UsageException("--duration", $"{DurationText.Format(length)} is not from {DurationText.Format(ShortestDuration)} to 1h");
+            throw new UsageException("--duration", $"'{duration}' is not from {DurationText.Format(ShortestDuration)} to 1h");
         if (seed is null)
             return new ChaosSettings(length, Random.Shared.Next());
         if (!int.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var number))

@@ -62,6 +62,7 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
             case FaultKind.CrashNode:
             {
                 await _replacing;
+                cancellationToken.ThrowIfCancellationRequested();
                 // The first node stays: new nodes join through it, and the survivors of a crash must be a majority.
                 var candidates = cluster.UpNodes.Skip(1).ToArray();
                 if (candidates.Length < ChaosSettings.Nodes - 1)

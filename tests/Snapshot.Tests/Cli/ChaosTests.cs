@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Snapshot.Tests.Cli;
+
+public sealed class ChaosTests
+{
+    /// <summary>Seed 11 schedules, in 20 seconds, every kind of fault, a node crash among the first.</summary>
+    [Fact]
+    public void Twenty_seconds_of_chaos_hang_no_snapshot_and_every_completed_one_is_a_consistent_cut()
+    {
+        var run = CliRun.Of("chaos", "--duration", "20s", "--seed", "11", "--json");
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.Output}\n{run.Error}");
+        using var json = JsonDocument.Parse(run.Output);
+        var report = json.RootElement;
+        int Count(string name) => report.GetProperty(name).GetInt32();
+        Assert.Equal(0, Count("hung"));
+        Assert.Equal(0, Count("inconsistent"));
+        Assert.True(Count("completed") >= 20, run.Output);
+        Assert.Equal(Count("taken"), Count("completed") + Count("failed") + Count("hung") + Count("inconsistent"));
+        Assert.Equal(Count("failed"), report.GetProperty("reasons").EnumerateObject().Sum(r => r.Value.GetInt32()));
+        Assert.Equal(11, Count("seed"));
+        Assert.Equal(20, report.GetProperty("duration_s").GetDouble());
+        var faults = report.GetProperty("faults");
+        Assert.All(["participant_restarts", "participant_stops", "association_drops", "node_crashes"], fault =>
+            Assert.True(faults.GetProperty(fault).GetInt32() >= 1, $"no {fault}: {run.Output}"));
+        Assert.Empty(report.GetProperty("problems").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("--duration", "0", "'0' is not a duration")]
+    [InlineData("--duration", "abc", "'abc' is not a duration")]
+    [InlineData("--duration", "0s", "must be longer than 0")]
+    [InlineData("--duration", "2s", "'2s' is not from 5s to 1h")]
+    [InlineData("--seed", "-1", "'-1' is not a whole number")]
+    [InlineData("--seed", "seven", "'seven' is not a whole number")]
+    public void A_bad_option_is_one_error_line_naming_it(string option, string value, string problem)
+    {
+        var run = CliRun.Of("chaos", option, value, "--json");
+
+        Assert.Contains(problem, run.AssertBadInput(option, null));
+        Assert.Equal("", run.Output);
+    }
+}
