@@ -30,6 +30,7 @@ public sealed class ChaosAccount : SnapshotReceiveActor, IWithTimers
             if (_ledger.Pay(pay.To, pay.Amount) is { } transfer)
                 pay.To.Tell(transfer);
         });
+        Receive<Deposit>(deposit => _ledger.Deposit(deposit.Amount));
         Receive<ChaosTransfer>(transfer => _ledger.Receive(Sender.Path.Name, transfer));
         Receive<ChannelSync>(sync =>
         {

@@ -20,7 +20,8 @@ public sealed class ChaosCluster : IAsyncDisposable
     // - A node stops without leaving: ActorSystem.Terminate must not run CoordinatedShutdown, which would leave.
     // - Nodes gossip and the leader acts every 300ms (default 1s): joining and removing take less of a short run.
     // - The split brain resolver downs an unreachable node two seconds after the cluster last changed (default 20s);
-    //   a flapping link must not make it down every node. Failure detection takes about two seconds.
+    //   a flapping link must not make it down every node. Failure detection takes about three seconds, long enough
+    //   for a dropped association to come back on two busy cores.
     // - The throttler adapter (trttl) can fail associations on command; after one fails its address is gated for
     //   a second (default 5s), so that a dropped link comes back before the failure detector gives up on it.
     // - Faults make remoting and the snapshot extension warn at every turn, and remoting log errors: the run counts
@@ -39,7 +40,7 @@ public sealed class ChaosCluster : IAsyncDisposable
           periodic-tasks-initial-delay = 200ms
           gossip-interval = 300ms
           leader-actions-interval = 300ms
-          failure-detector { heartbeat-interval = 500ms, acceptable-heartbeat-pause = 2s }
+          failure-detector { heartbeat-interval = 500ms, acceptable-heartbeat-pause = 3s }
           split-brain-resolver { stable-after = 2s, down-all-when-unstable = off }
         }
         """);

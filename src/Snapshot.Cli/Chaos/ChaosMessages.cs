@@ -14,3 +14,6 @@ public sealed record ChannelSync(long SentThrough, long Epoch);
 
 /// <summary>The answer to a <see cref="ChannelSync"/>: the peer has accounted everything the sync covered.</summary>
 public sealed record SyncAck(long Epoch);
+
+/// <summary>Money from outside the bank, from a payer: an external input, on no channel.</summary>
+public sealed record Deposit(long Amount);

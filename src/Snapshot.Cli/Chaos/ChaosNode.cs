@@ -27,8 +27,9 @@ public sealed class ChaosNode(int number, ActorSystem system)
         set => _crashed = value;
     }
 
-    /// <summary>Joined, not crashed, and its ActorSystem still running (the cluster may down a node on its own).</summary>
-    public bool IsUp => Payer is not null && !Crashed && !System.WhenTerminated.IsCompleted;
+    /// <summary>Joined, not crashed, and up as far as it knows itself (the cluster may down a node on its own).</summary>
+    public bool IsUp =>
+        Payer is not null && !Crashed && !System.WhenTerminated.IsCompleted && Cluster.Get(System).SelfMember.Status is MemberStatus.Up or MemberStatus.WeaklyUp;
 
     public RemoteTransport Transport => ((RemoteActorRefProvider)((ExtendedActorSystem)System).Provider).Transport;
 

@@ -7,7 +7,7 @@ namespace Snapshot.Cli.Chaos;
 /// for real (transfers to a node that died, or on an association that dropped), so the total is no invariant;
 /// the per-peer books are:
 /// <list type="bullet">
-/// <item>each account's balance is its opening plus what it received minus what it sent;</item>
+/// <item>each account's balance is its opening plus its deposits plus what it received minus what it sent;</item>
 /// <item>on each channel From → To, what From had sent at its cut is what To had accounted (received, or known
 /// lost) at its cut, followed without gap or overlap by the transfers recorded in flight, in order.</item>
 /// </list>
@@ -47,8 +47,9 @@ public static class CutCheck
     {
         var received = state.Peers.Sum(p => p.Received);
         var sent = state.Peers.Sum(p => p.Sent);
-        if (state.Balance != state.Opening + received - sent)
-            yield return $"{name}: balance {state.Balance}, but opening {state.Opening} + received {received} − sent {sent} = {state.Opening + received - sent}";
+        var books = state.Opening + state.Deposited + received - sent;
+        if (state.Balance != books)
+            yield return $"{name}: balance {state.Balance}, but opening {state.Opening} + deposited {state.Deposited} + received {received} − sent {sent} = {books}";
         foreach (var peer in state.Peers.Where(p => p.Disordered > 0))
             yield return $"{name}: {peer.Disordered} transfer(s) or sync(s) from {peer.Peer} arrived behind a later one: the channel was not FIFO";
     }

@@ -6,7 +6,7 @@ namespace Snapshot.Cli.Chaos;
 /// <summary>
 /// Injects a <see cref="FaultSchedule"/> into a <see cref="ChaosCluster"/>, one fault after the other, each at its
 /// time or as soon as the previous one is done. A crashed node is replaced in the background (the cluster takes
-/// seconds to down it), and the next crash waits for that.
+/// seconds to down it), and the next crash or dropped association waits for that.
 /// </summary>
 public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, FaultCounts faults, Stopwatch clock, Action<string> progress)
 {
@@ -50,8 +50,13 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
                 Say($"{(fault.WhileRecording ? $"{account} stops right after it next records" : $"stopped {account}")}; opened {opened}");
                 break;
             }
-            case FaultKind.DropAssociation when cluster.UpNodes is { Count: >= 2 } nodes:
+            case FaultKind.DropAssociation when cluster.UpNodes.Count >= 2:
             {
+                // While the cluster still decides about a crashed node, a dropped link can make the split brain
+                // resolver down live nodes: a drop waits for the crashed node to be replaced.
+                await _replacing;
+                cancellationToken.ThrowIfCancellationRequested();
+                var nodes = cluster.UpNodes;
                 var one = ScheduledFault.Pick(nodes, fault.Target);
                 var other = ScheduledFault.Pick([.. nodes.Where(n => n != one)], fault.Other);
                 await ChaosCluster.DropAssociationAsync(one, other);

@@ -41,16 +41,15 @@ public sealed class AccountLedgerTests(NamedRefs refs) : IClassFixture<NamedRefs
     }
 
     [Fact]
-    public void Only_an_answer_to_the_latest_drop_clears_a_suspected_loss()
+    public void Only_an_answer_to_a_sync_sent_after_the_latest_drop_clears_a_suspected_loss()
     {
         var ledger = new AccountLedger(1000);
-        var node = new Address("akka.trttl.tcp", "snapshot", "127.0.0.1", 4053);
-        var b = refs.On(node, "b");
+        var b = refs.On(Node, "b");
         ledger.Pay(b, 10);
         ledger.Pay(refs["a"], 10);
 
-        ledger.SuspectLossTo(node, DateTime.UtcNow);
-        ledger.SuspectLossTo(node, DateTime.UtcNow);
+        ledger.SuspectLossTo(Node, DateTime.UtcNow);
+        ledger.SuspectLossTo(Node, DateTime.UtcNow);
         var (to, sync) = Assert.Single(ledger.SyncsDue(DateTime.UtcNow));
         ledger.Confirm("b", 1);
         var stillSuspected = ledger.Capture().With("b").LossSuspected;
@@ -62,4 +61,36 @@ public sealed class AccountLedgerTests(NamedRefs refs) : IClassFixture<NamedRefs
         Assert.False(ledger.Capture().With("b").LossSuspected);
         Assert.Empty(ledger.SyncsDue(DateTime.UtcNow));
     }
+
+    [Fact]
+    public void A_peer_first_paid_before_its_node_settles_is_suspected_and_one_paid_after_is_not()
+    {
+        var ledger = new AccountLedger(1000);
+        ledger.SuspectLossTo(Node, DateTime.UtcNow);
+
+        ledger.Pay(refs.On(Node, "c"), 10);
+        var firstPaidWhileUnsettled = ledger.Capture().With("c").LossSuspected;
+        ledger.Confirm("c", 1);
+        ledger.Pay(refs.On(Node, "d"), 10);
+
+        Assert.True(firstPaidWhileUnsettled);
+        Assert.False(ledger.Capture().With("c").LossSuspected);
+        Assert.False(ledger.Capture().With("d").LossSuspected);
+    }
+
+    [Fact]
+    public void Suspected_peers_are_asked_to_confirm_for_a_while_only()
+    {
+        var ledger = new AccountLedger(1000);
+        ledger.Pay(refs.On(Node, "b"), 10);
+        var dropped = DateTime.UtcNow;
+
+        ledger.SuspectLossTo(Node, dropped);
+
+        Assert.Single(ledger.SyncsDue(dropped.AddSeconds(9)));
+        Assert.Empty(ledger.SyncsDue(dropped.AddSeconds(11)));
+        Assert.True(ledger.Capture().With("b").LossSuspected);
+    }
+
+    private static Address Node => new("akka.trttl.tcp", "snapshot", "127.0.0.1", 4053);
 }

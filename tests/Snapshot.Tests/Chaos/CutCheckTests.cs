@@ -4,13 +4,14 @@ using Snapshot.Runtime;
 namespace Snapshot.Tests.Chaos;
 
 /// <summary>
-/// The cut check on snapshots built by hand: two accounts, a and b, opened with 1000 each. a sent b 20 then 10
-/// (30 in all) and b sent a 5; at the cut b had received the 20, the 10 was in flight, and a had received the 5.
+/// The cut check on snapshots built by hand: two accounts, a and b, opened with 1000 each, and b got a deposit of 10.
+/// a sent b 20 then 10 (30 in all) and b sent a 5; at the cut b had received the 20, the 10 was in flight, and a had
+/// received the 5.
 /// </summary>
 public sealed class CutCheckTests(NamedRefs refs) : IClassFixture<NamedRefs>
 {
-    private static readonly ChaosAccountState A = new(1000, 975, [new PeerCounters("b", 30, 5, 0, false, 0)]);
-    private static readonly ChaosAccountState B = new(1000, 1015, [new PeerCounters("a", 5, 20, 0, false, 0)]);
+    private static readonly ChaosAccountState A = new(1000, 0, 975, [new PeerCounters("b", 30, 5, 0, false, 0)]);
+    private static readonly ChaosAccountState B = new(1000, 10, 1025, [new PeerCounters("a", 5, 20, 0, false, 0)]);
 
     [Fact]
     public void A_cut_with_the_transfer_in_flight_recorded_is_consistent() =>
@@ -27,7 +28,7 @@ public sealed class CutCheckTests(NamedRefs refs) : IClassFixture<NamedRefs>
     [Fact]
     public void Money_received_before_the_cut_that_was_sent_after_it_is_money_created()
     {
-        var b = B with { Balance = 1045, Peers = [new PeerCounters("a", 5, 50, 0, false, 0)] };
+        var b = B with { Balance = 1055, Peers = [new PeerCounters("a", 5, 50, 0, false, 0)] };
 
         Assert.Contains(CutCheck.Violations(Snapshot(A, b, aToB: [])), v => v.Contains("b had accounted 50 from a, more than the 30 a had sent at its cut"));
     }
@@ -45,7 +46,7 @@ public sealed class CutCheckTests(NamedRefs refs) : IClassFixture<NamedRefs>
     {
         var violation = Assert.Single(CutCheck.Violations(Snapshot(A with { Balance = 1000 }, B, aToB: [new ChaosTransfer(10, 30)])));
 
-        Assert.Equal("a: balance 1000, but opening 1000 + received 5 − sent 30 = 975", violation);
+        Assert.Equal("a: balance 1000, but opening 1000 + deposited 0 + received 5 − sent 30 = 975", violation);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class CutCheckTests(NamedRefs refs) : IClassFixture<NamedRefs>
 
     [Fact]
     public void A_participant_without_books_is_refused() =>
-        Assert.Contains(CutCheck.Violations(Snapshot(A, 1015L, aToB: [])), v => v.Contains("b recorded 1015, not an account's books"));
+        Assert.Contains(CutCheck.Violations(Snapshot(A, 1025L, aToB: [])), v => v.Contains("b recorded 1025, not an account's books"));
 
     private GlobalSnapshot Snapshot(object a, object b, IReadOnlyList<object> aToB)
     {
