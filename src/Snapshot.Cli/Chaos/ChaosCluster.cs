@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Configuration;
@@ -71,6 +72,9 @@ public sealed class ChaosCluster : IAsyncDisposable
     }
 
     public IReadOnlyList<AccountHandle> AccountsOn(ChaosNode node) => [.. Accounts.Where(a => a.Home == node)];
+
+    /// <summary><paramref name="account"/> as <paramref name="from"/> reaches it: through remoting when it lives elsewhere.</summary>
+    public static IActorRef Reach(ChaosNode from, AccountHandle account) => LocalCluster.Reach(from.System, account.Home.System, account.Ref);
 
     /// <param name="lostOnItsOwn">Called when a node the run did not crash stops, such as one the cluster downed.</param>
     public static async Task<ChaosCluster> StartAsync(int seed, Action<ChaosNode> lostOnItsOwn, CancellationToken cancellationToken)
@@ -175,7 +179,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// <summary>Waits until no node that is up lists <paramref name="crashed"/> as a member; null when that takes longer than the limit.</summary>
     public async Task<TimeSpan?> WaitUntilRemovedAsync(ChaosNode crashed, CancellationToken cancellationToken)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         while (UpNodes.Any(n => Cluster.Get(n.System).State.Members.Any(m => m.Address == crashed.Address)))
         {
             if (waited.Elapsed > RemovalLimit)
@@ -239,11 +243,11 @@ public sealed class ChaosCluster : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
     }
 
-    /// <summary>Tells every payer the open accounts, each as the payer's node reaches it (through remoting when elsewhere).</summary>
+    /// <summary>Tells every payer the open accounts, each as the payer's node reaches it.</summary>
     private void UpdatePayers()
     {
         var accounts = Accounts;
         foreach (var node in UpNodes)
-            node.Payer!.Tell(new UseAccounts([.. accounts.Select(a => LocalCluster.Reach(node.System, a.Home.System, a.Ref))]));
+            node.Payer!.Tell(new UseAccounts([.. accounts.Select(a => Reach(node, a))]));
     }
 }

@@ -50,13 +50,15 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
                 Say($"{(fault.WhileRecording ? $"{account} stops right after it next records" : $"stopped {account}")}; opened {opened}");
                 break;
             }
-            case FaultKind.DropAssociation when cluster.UpNodes.Count >= 2:
+            case FaultKind.DropAssociation:
             {
                 // While the cluster still decides about a crashed node, a dropped link can make the split brain
                 // resolver down live nodes: a drop waits for the crashed node to be replaced.
                 await _replacing;
                 cancellationToken.ThrowIfCancellationRequested();
                 var nodes = cluster.UpNodes;
+                if (nodes.Count < 2)
+                    break;
                 var one = ScheduledFault.Pick(nodes, fault.Target);
                 var other = ScheduledFault.Pick([.. nodes.Where(n => n != one)], fault.Other);
                 await ChaosCluster.DropAssociationAsync(one, other);

@@ -55,12 +55,12 @@ public sealed class SnapshotLoop
 
     private async Task TakeOneAsync()
     {
-        // Half of them from one of the node's accounts, the others started by every participant at once.
-        var local = _cluster.AccountsOn(_node);
-        var initiator = local.Count > 0 && _random.Next(2) == 0 ? local[_random.Next(local.Count)] : null;
+        // Half of them initiated by one account, on this node or another, the others started by every participant at once.
+        var accounts = _cluster.Accounts;
+        var initiator = accounts.Count > 0 && _random.Next(2) == 0 ? accounts[_random.Next(accounts.Count)] : null;
         var started = DateTime.UtcNow;
         _tally.Taken();
-        var take = GlobalSnapshots.Get(_node.System).TakeAsync(ChaosAccount.Group, initiator?.Ref, ChaosSettings.SnapshotTimeout);
+        var take = GlobalSnapshots.Get(_node.System).TakeAsync(ChaosAccount.Group, initiator is null ? null : ChaosCluster.Reach(_node, initiator), ChaosSettings.SnapshotTimeout);
         if (await Task.WhenAny(take, Task.Delay(ChaosSettings.HungAfter)) != take)
         {
             _ = take.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
