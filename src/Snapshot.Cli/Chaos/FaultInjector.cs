@@ -5,12 +5,21 @@ namespace Snapshot.Cli.Chaos;
 
 /// <summary>
 /// Injects a <see cref="FaultSchedule"/> into a <see cref="ChaosCluster"/>, one fault after the other, each at its
-/// time or as soon as the previous one is done. A crashed node is replaced in the background (the cluster takes
-/// seconds to down it), and the next crash or dropped association waits for that.
+/// time or, when the injector runs late, a moment after the previous one: never a burst of faults at once, which no
+/// cluster is meant to survive (a link dropped again and again makes the split brain resolver down live nodes).
+/// A crashed node is replaced in the background (the cluster takes seconds to down it), and the next crash or
+/// dropped association waits for that.
 /// </summary>
 public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, FaultCounts faults, Stopwatch clock, Action<string> progress)
 {
+    private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(1);
+
+    /// <summary>A dropped association takes about a second to come back, and the failure detector a few more to trust it again.</summary>
+    private static readonly TimeSpan DropSpacing = TimeSpan.FromSeconds(4);
+
     private Task _replacing = Task.CompletedTask;
+    private TimeSpan _lastFault = -Spacing;
+    private TimeSpan _lastDrop = -DropSpacing;
 
     public async Task RunAsync(FaultSchedule schedule, CancellationToken cancellationToken)
     {
@@ -18,10 +27,13 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
         {
             foreach (var fault in schedule.Faults)
             {
-                var wait = fault.At - clock.Elapsed;
-                if (wait > TimeSpan.Zero)
+                var notBefore = Later(fault.At, _lastFault + Spacing);
+                if (fault.Kind == FaultKind.DropAssociation)
+                    notBefore = Later(notBefore, _lastDrop + DropSpacing);
+                if (notBefore - clock.Elapsed is { Ticks: > 0 } wait)
                     await Task.Delay(wait, cancellationToken);
                 await InjectAsync(fault, cancellationToken);
+                _lastFault = clock.Elapsed;
             }
         }
         finally
@@ -62,6 +74,7 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
                 var one = ScheduledFault.Pick(nodes, fault.Target);
                 var other = ScheduledFault.Pick([.. nodes.Where(n => n != one)], fault.Other);
                 await ChaosCluster.DropAssociationAsync(one, other);
+                _lastDrop = clock.Elapsed;
                 faults.Count(FaultCounts.AssociationDrops);
                 Say($"dropped the association between {one} and {other}");
                 break;
@@ -114,6 +127,8 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
             Say($"a new node could not join: {e.Message}");
         }
     }
+
+    private static TimeSpan Later(TimeSpan one, TimeSpan other) => one > other ? one : other;
 
     private void Say(string what) => progress($"{clock.Elapsed.TotalSeconds,5:0.0}s  {what}");
 }
