@@ -4,7 +4,10 @@ namespace Snapshot.Tests.Cli;
 
 public sealed class ChaosTests
 {
-    /// <summary>Seed 11 schedules, in 20 seconds, every kind of fault, a node crash among the first; how many come before the end depends on how fast the cluster replaces the crashed node.</summary>
+    /// <summary>
+    /// Seed 11 schedules, in 20 seconds, every kind of fault, a node crash among the first; how many come before the
+    /// end depends on how fast the cluster replaces the crashed node.
+    /// </summary>
     [Fact]
     public void Twenty_seconds_of_chaos_hang_no_snapshot_and_every_completed_one_is_a_consistent_cut()
     {
