@@ -156,6 +156,8 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// Drops the association between two nodes on both sides, as a connection reset does: what was in it is lost,
     /// both sides gate the other's address, then associate anew. Akka.NET's throttler fails only the side told and
     /// leaves the connection open, so one side alone would make a link the other side keeps writing into unheard.
+    /// Even told both sides, now and then one side goes on writing into the old connection: the failure detector
+    /// then marks the pair unreachable and the split brain resolver downs both (a node lost on its own).
     /// </summary>
     public static async Task DropAssociationAsync(ChaosNode one, ChaosNode other) =>
         await Task.WhenAll(

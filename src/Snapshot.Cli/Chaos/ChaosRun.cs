@@ -12,37 +12,40 @@ public static class ChaosRun
     {
         progress($"seed {settings.Seed}: starting {ChaosSettings.Nodes} nodes with {ChaosSettings.AccountsPerNode} accounts each");
         var faults = new FaultCounts();
+        var clock = new Stopwatch();
+        FaultInjector? injector = null;
         await using var cluster = await ChaosCluster.StartAsync(settings.Seed, node =>
         {
             faults.Count(FaultCounts.NodesLostOnTheirOwn);
-            progress($"{node} stopped without being crashed (downed by the cluster?)");
+            progress($"{clock.Elapsed.TotalSeconds,5:0.0}s  {node} stopped without being crashed (downed by the cluster?)");
+            injector?.ReplaceLost(node);
         }, cancellationToken);
         var snapshots = new SnapshotTally();
         var loops = new SnapshotLoops(cluster, snapshots, settings.Seed, progress);
+        injector = new FaultInjector(cluster, loops, faults, clock, progress);
+        using var faultTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             foreach (var node in cluster.UpNodes)
                 loops.Start(node);
             progress($"transfers and snapshots running for {DurationText.Format(settings.Duration)}, faults from the seed's schedule");
-            var clock = Stopwatch.StartNew();
-            using (var faultTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            clock.Start();
+            faultTime.CancelAfter(settings.Duration);
+            try
             {
-                faultTime.CancelAfter(settings.Duration);
-                try
-                {
-                    await new FaultInjector(cluster, loops, faults, clock, progress).RunAsync(FaultSchedule.Generate(settings.Seed, settings.Duration), faultTime.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // The run's time is up in the middle of a fault.
-                }
+                await injector.RunAsync(FaultSchedule.Generate(settings.Seed, settings.Duration), faultTime.Token);
+                await Task.Delay(Timeout.Infinite, faultTime.Token);
             }
-            if (settings.Duration - clock.Elapsed is { Ticks: > 0 } left)
-                await Task.Delay(left, cancellationToken);
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The run's time is up, in the middle of a fault or after the last one.
+            }
             progress("time is up: waiting for the snapshots in flight");
         }
         finally
         {
+            await faultTime.CancelAsync();
+            await injector.Replacing();
             await loops.StopAllAsync();
         }
         return ChaosReport.Of(settings, snapshots, faults);

@@ -7,8 +7,8 @@ namespace Snapshot.Cli.Chaos;
 /// Injects a <see cref="FaultSchedule"/> into a <see cref="ChaosCluster"/>, one fault after the other, each at its
 /// time or, when the injector runs late, a moment after the previous one: never a burst of faults at once, which no
 /// cluster is meant to survive (a link dropped again and again makes the split brain resolver down live nodes).
-/// A crashed node is replaced in the background (the cluster takes seconds to down it), and the next crash or
-/// dropped association waits for that.
+/// A crashed node, or one the cluster downed on its own, is replaced in the background (the cluster takes seconds
+/// to remove it), and the next crash or dropped association waits for that.
 /// </summary>
 public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, FaultCounts faults, Stopwatch clock, Action<string> progress)
 {
@@ -17,29 +17,36 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
     /// <summary>A dropped association takes about a second to come back, and the failure detector a few more to trust it again.</summary>
     private static readonly TimeSpan DropSpacing = TimeSpan.FromSeconds(4);
 
+    private readonly object _gate = new();
     private Task _replacing = Task.CompletedTask;
+    private CancellationToken _running = new(canceled: true);
     private TimeSpan _lastFault = -Spacing;
     private TimeSpan _lastDrop = -DropSpacing;
 
+    /// <summary>Injects the faults until the schedule or <paramref name="cancellationToken"/> ends; nodes are replaced until the latter.</summary>
     public async Task RunAsync(FaultSchedule schedule, CancellationToken cancellationToken)
     {
-        try
+        _running = cancellationToken;
+        foreach (var fault in schedule.Faults)
         {
-            foreach (var fault in schedule.Faults)
-            {
-                var notBefore = Later(fault.At, _lastFault + Spacing);
-                if (fault.Kind == FaultKind.DropAssociation)
-                    notBefore = Later(notBefore, _lastDrop + DropSpacing);
-                if (notBefore - clock.Elapsed is { Ticks: > 0 } wait)
-                    await Task.Delay(wait, cancellationToken);
-                await InjectAsync(fault, cancellationToken);
-                _lastFault = clock.Elapsed;
-            }
+            var notBefore = Later(fault.At, _lastFault + Spacing);
+            if (fault.Kind == FaultKind.DropAssociation)
+                notBefore = Later(notBefore, _lastDrop + DropSpacing);
+            if (notBefore - clock.Elapsed is { Ticks: > 0 } wait)
+                await Task.Delay(wait, cancellationToken);
+            await InjectAsync(fault, cancellationToken);
+            _lastFault = clock.Elapsed;
         }
-        finally
-        {
-            await _replacing;
-        }
+    }
+
+    /// <summary>Replaces a node the cluster downed on its own, as if the run had crashed it.</summary>
+    public void ReplaceLost(ChaosNode lost) => ReplaceInBackground(lost, _running);
+
+    /// <summary>Completes once the nodes being replaced have joined, or their replacement was cancelled.</summary>
+    public Task Replacing()
+    {
+        lock (_gate)
+            return _replacing;
     }
 
     private async Task InjectAsync(ScheduledFault fault, CancellationToken cancellationToken)
@@ -66,7 +73,7 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
             {
                 // While the cluster still decides about a crashed node, a dropped link can make the split brain
                 // resolver down live nodes: a drop waits for the crashed node to be replaced.
-                await _replacing;
+                await Replacing();
                 cancellationToken.ThrowIfCancellationRequested();
                 var nodes = cluster.UpNodes;
                 if (nodes.Count < 2)
@@ -81,7 +88,7 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
             }
             case FaultKind.CrashNode:
             {
-                await _replacing;
+                await Replacing();
                 cancellationToken.ThrowIfCancellationRequested();
                 // The first node stays: new nodes join through it, and the survivors of a crash must be a majority.
                 var candidates = cluster.UpNodes.Skip(1).ToArray();
@@ -92,9 +99,22 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
                 await cluster.CrashAsync(node);
                 faults.Count(FaultCounts.NodeCrashes);
                 Say($"crashed {node} (terminated without leaving the cluster)");
-                _replacing = ReplaceAsync(node, cancellationToken);
+                ReplaceInBackground(node, cancellationToken);
                 break;
             }
+        }
+    }
+
+    private void ReplaceInBackground(ChaosNode gone, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var before = _replacing;
+            _replacing = Task.Run(async () =>
+            {
+                await before;
+                await ReplaceAsync(gone, cancellationToken);
+            });
         }
     }
 
