@@ -128,12 +128,8 @@ public sealed class ChaosCluster : IAsyncDisposable
         return node;
     }
 
-    /// <summary>
-    /// Kills the account, or has it fail right after it next records for a snapshot: its supervisor restarts it, with
-    /// the ledger its Props hold.
-    /// </summary>
-    public static void Restart(AccountHandle account, bool whileRecording) =>
-        account.Ref.Tell(whileRecording ? new BreakWhileRecording(StopForGood: false) : Kill.Instance);
+    /// <summary>Kills the account: its supervisor restarts it, with the ledger its Props hold.</summary>
+    public static void Restart(AccountHandle account) => account.Ref.Tell(Kill.Instance);
 
     /// <summary>
     /// Stops <paramref name="account"/> for good, at once or right after it next records for a snapshot, and opens a

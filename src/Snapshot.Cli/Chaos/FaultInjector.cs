@@ -56,9 +56,14 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
             case FaultKind.RestartParticipant when cluster.Accounts is { Count: > 0 } accounts:
             {
                 var account = ScheduledFault.Pick(accounts, fault.Target);
-                ChaosCluster.Restart(account, fault.WhileRecording);
+                if (fault.WhileRecording && loops.FailNextInitiator(account))
+                    Say($"{account} fails right after it records for the next snapshot it initiates; its supervisor restarts it");
+                else
+                {
+                    ChaosCluster.Restart(account);
+                    Say($"killed {account}; its supervisor restarts it");
+                }
                 faults.Count(FaultCounts.ParticipantRestarts);
-                Say(fault.WhileRecording ? $"{account} fails right after it next records; its supervisor restarts it" : $"killed {account}; its supervisor restarts it");
                 break;
             }
             case FaultKind.StopParticipant when cluster.Accounts is { Count: > 0 } accounts:

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Snapshot.Runtime;
 
 namespace Snapshot.Cli.Chaos;
@@ -16,6 +17,7 @@ public sealed class SnapshotLoop
     private readonly Action<string> _progress;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
+    private AccountHandle? _failingInitiator;
 
     private SnapshotLoop(ChaosNode node, ChaosCluster cluster, SnapshotTally tally, Random random, Action<string> progress)
     {
@@ -29,6 +31,9 @@ public sealed class SnapshotLoop
 
     public static SnapshotLoop Start(ChaosNode node, ChaosCluster cluster, SnapshotTally tally, Random random, Action<string> progress) =>
         new(node, cluster, tally, random, progress);
+
+    /// <summary>Has <paramref name="account"/>, on this loop's node, initiate the next snapshot and fail right after it records for it.</summary>
+    public void FailNextInitiator(AccountHandle account) => Volatile.Write(ref _failingInitiator, account);
 
     /// <summary>Starts no more snapshots and waits for the one in flight to end, or to be found hung.</summary>
     public async Task StopAsync()
@@ -55,9 +60,13 @@ public sealed class SnapshotLoop
 
     private async Task TakeOneAsync()
     {
-        // Half of them initiated by one account, on this node or another, the others started by every participant at once.
+        // Told before the snapshot starts, the failing initiator most likely breaks as it records for this snapshot,
+        // started on its own node: the one node whose coordinator hears of its restart.
+        var failing = Interlocked.Exchange(ref _failingInitiator, null);
+        failing?.Ref.Tell(new BreakWhileRecording(StopForGood: false));
+        // Half of the others initiated by one account, on this node or another, half started by every participant at once.
         var accounts = _cluster.Accounts;
-        var initiator = accounts.Count > 0 && _random.Next(2) == 0 ? accounts[_random.Next(accounts.Count)] : null;
+        var initiator = failing ?? (accounts.Count > 0 && _random.Next(2) == 0 ? accounts[_random.Next(accounts.Count)] : null);
         var started = DateTime.UtcNow;
         _tally.Taken();
         var take = GlobalSnapshots.Get(_node.System).TakeAsync(ChaosAccount.Group, initiator is null ? null : ChaosCluster.Reach(_node, initiator), ChaosSettings.SnapshotTimeout);
