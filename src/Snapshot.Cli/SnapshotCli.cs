@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Snapshot.Cli.Bench;
+using Snapshot.Cli.Chaos;
 using Snapshot.Cli.Demo;
 using Snapshot.Cli.Nodes;
 using Snapshot.Cli.Simulate;
@@ -27,6 +28,7 @@ public static class SnapshotCli
         {
             SimulateCommand.Create(console, output),
             DemoCommand.Create(console, output),
+            ChaosCommand.Create(console, output),
             NodeCommand.Create(console),
             TakeCommand.Create(console, output),
             BenchCommand.Create(console, output),
