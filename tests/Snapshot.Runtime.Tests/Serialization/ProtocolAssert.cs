@@ -56,6 +56,7 @@ internal static class ProtocolAssert
                 {
                     Assert.Equal(member.Participant, memberBack.Participant);
                     Assert.Equal(member.DeclaredOutgoing, memberBack.DeclaredOutgoing);
+                    Assert.Equal(member.Incarnation, memberBack.Incarnation);
                 }
                 break;
             case LocalPartChunk chunk:
@@ -75,6 +76,7 @@ internal static class ProtocolAssert
         Assert.Equal(expected.Group, actual.Group);
         Assert.Equal(expected.Coordinator, actual.Coordinator);
         Assert.Equal(expected.Layout.Id, actual.Layout.Id);
+        Assert.Equal(expected.Layout.Incarnations, actual.Layout.Incarnations);
         Assert.Equal(expected.Members, actual.Members);
         foreach (var member in expected.Members)
         {

@@ -74,7 +74,9 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new GetParticipants("bank");
         yield return new WaitForParticipants("bank", 4);
         yield return new CollectMembers(Guid.NewGuid(), "bank");
-        yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null), new GroupMember(_b, [_c]), new GroupMember(_d, [])]);
+        yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null), new GroupMember(_b, [_c], Guid.NewGuid()), new GroupMember(_d, [])]);
+        yield return new Marker(new SnapshotPlan(new SnapshotId(8), "bank", coordinator,
+            ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())]), 10, Deadline));
         yield return new CollectedMembers(Guid.NewGuid(), []);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 0, 3, [0, 1, 2, 255, 128]);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 2, 3, []);

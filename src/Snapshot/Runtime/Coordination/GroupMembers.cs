@@ -16,7 +16,7 @@ internal sealed class GroupMembers
     public IReadOnlyDictionary<IActorRef, IReadOnlyCollection<IActorRef>> DeclaredOutgoing => _declared;
 
     /// <summary>The members with their declared channels, rebuilt only after a change: every snapshot asks for them.</summary>
-    public IReadOnlyList<GroupMember> AsGroupMembers => _asGroupMembers ??= [.. _order.Select(m => new GroupMember(m, _declared.GetValueOrDefault(m)))];
+    public IReadOnlyList<GroupMember> AsGroupMembers => _asGroupMembers ??= [.. _order.Select(m => new GroupMember(m, _declared.GetValueOrDefault(m), _incarnations[m]))];
 
     /// <summary>Adds or updates a participant.</summary>
     /// <returns>True when this is a new instance of a participant already registered: it restarted.</returns>

@@ -11,6 +11,7 @@ namespace Snapshot.Runtime.Internal;
 internal sealed class ChannelLayout
 {
     private readonly IReadOnlyCollection<IActorRef>?[] _declared;
+    private readonly Guid[] _incarnations;
     private readonly IActorRef[][]? _outgoing;
     private readonly IActorRef[][]? _incoming;
 
@@ -20,11 +21,16 @@ internal sealed class ChannelLayout
     /// <param name="id">Unique to this membership and these channels.</param>
     /// <param name="members">The members, in the order the snapshot lists them.</param>
     /// <param name="declaredOutgoing">Per member, the members it sends to; a member absent from it sends to every member.</param>
-    /// <exception cref="ArgumentException">A member is listed twice.</exception>
-    public ChannelLayout(Guid id, IEnumerable<IActorRef> members, IReadOnlyDictionary<IActorRef, IReadOnlyCollection<IActorRef>> declaredOutgoing)
+    /// <param name="incarnations">Per member, in member order, the actor instance that registered; empty (or none) when unknown.</param>
+    /// <exception cref="ArgumentException">A member is listed twice, or the incarnations do not match the members.</exception>
+    public ChannelLayout(Guid id, IEnumerable<IActorRef> members, IReadOnlyDictionary<IActorRef, IReadOnlyCollection<IActorRef>> declaredOutgoing,
+        IReadOnlyList<Guid>? incarnations = null)
     {
         Id = id;
         Members = new PeerIndex<IActorRef>(members, ActorRefComparer.Instance, nameof(members));
+        _incarnations = incarnations is null ? new Guid[Members.Count] : [.. incarnations];
+        if (_incarnations.Length != Members.Count)
+            throw new ArgumentException($"{_incarnations.Length} incarnations for {Members.Count} members", nameof(incarnations));
         _declared = [.. Members.Peers.Select(m => declaredOutgoing.GetValueOrDefault(m))];
         if (declaredOutgoing.Count == 0)
             return;
@@ -47,10 +53,21 @@ internal sealed class ChannelLayout
 
     public static ChannelLayout Of(IReadOnlyList<GroupMember> members) =>
         new(Guid.NewGuid(), members.Select(m => m.Participant),
-            members.Where(m => m.DeclaredOutgoing is not null).ToDictionary(m => m.Participant, m => m.DeclaredOutgoing!, ActorRefComparer.Instance))
+            members.Where(m => m.DeclaredOutgoing is not null).ToDictionary(m => m.Participant, m => m.DeclaredOutgoing!, ActorRefComparer.Instance),
+            [.. members.Select(m => m.Incarnation)])
         {
             _source = members,
         };
+
+    /// <summary>Each member's actor instance when the layout was made, in member order: empty where unknown.</summary>
+    public IReadOnlyList<Guid> Incarnations => _incarnations;
+
+    /// <summary>
+    /// The instance of <paramref name="member"/> the layout was made with; empty when unknown or not a member. A
+    /// participant restarted since must not take part in a snapshot of this layout: whatever its predecessor
+    /// recorded for it is lost.
+    /// </summary>
+    public Guid IncarnationOf(IActorRef member) => Members.IndexOf(member) is var i and >= 0 ? _incarnations[i] : Guid.Empty;
 
     /// <summary>The members <paramref name="member"/> sends to, itself included; none when it is not a member.</summary>
     public IReadOnlyList<IActorRef> OutgoingOf(IActorRef member) => ChannelsOf(member, _outgoing);
@@ -67,7 +84,8 @@ internal sealed class ChannelLayout
             return false;
         for (var i = 0; i < members.Count; i++)
         {
-            if (!ActorRefComparer.Instance.Equals(members[i].Participant, Members[i]) || !SameChannels(members[i].DeclaredOutgoing, _declared[i]))
+            if (!ActorRefComparer.Instance.Equals(members[i].Participant, Members[i]) || members[i].Incarnation != _incarnations[i]
+                || !SameChannels(members[i].DeclaredOutgoing, _declared[i]))
                 return false;
         }
         return true;

@@ -55,7 +55,8 @@ internal sealed record CollectMembers(Guid Request, string Group) : ISnapshotPro
 
 /// <summary>A participant as its node's coordinator knows it.</summary>
 /// <param name="DeclaredOutgoing">The participants it tells; null for every member of its group.</param>
-internal sealed record GroupMember(IActorRef Participant, IReadOnlyCollection<IActorRef>? DeclaredOutgoing);
+/// <param name="Incarnation">The actor instance that registered; empty when unknown.</param>
+internal sealed record GroupMember(IActorRef Participant, IReadOnlyCollection<IActorRef>? DeclaredOutgoing, Guid Incarnation = default);
 
 /// <summary>Coordinator → coordinator, answering <see cref="CollectMembers"/>.</summary>
 internal sealed record CollectedMembers(Guid Request, IReadOnlyList<GroupMember> Members) : ISnapshotProtocolMessage;

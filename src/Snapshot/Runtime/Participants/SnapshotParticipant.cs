@@ -163,8 +163,22 @@ public sealed class SnapshotParticipant
             Ignore(IgnoredMessageReason.NotAMember, "a snapshot it is not a member of", plan.Id);
         else if (DateTime.UtcNow > plan.DeadlineUtc)
             Ignore(IgnoredMessageReason.PastDeadline, "a snapshot past its deadline", plan.Id);
+        else if (plan.Layout.IncarnationOf(_cell.Self) is var planned && planned != Guid.Empty && planned != _incarnation)
+            RefuseAfterRestart(plan);
         else
             Step(plan, ProcessFor(plan.Layout), markerFrom);
+    }
+
+    /// <summary>
+    /// A snapshot planned with this actor's previous instance: whatever that one recorded, or would have, is gone,
+    /// and this one's state and channels have moved on. The coordinator, which may be on another node and not
+    /// have heard of the restart, is told; later markers for it are duplicates.
+    /// </summary>
+    private void RefuseAfterRestart(SnapshotPlan plan)
+    {
+        _finished.Add(plan.Key, plan.DeadlineUtc, null);
+        plan.Coordinator.Tell(new PartFailed(plan.Id, _cell.Self, SnapshotFailureReason.ParticipantRestarted,
+            $"{_cell.Self.Path.Name} restarted after the snapshot started, losing what it had recorded"), _cell.Self);
     }
 
     private void Ignore(IgnoredMessageReason reason, string what, SnapshotId? id)

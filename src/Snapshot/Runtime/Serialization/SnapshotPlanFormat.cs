@@ -38,6 +38,7 @@ internal static class SnapshotPlanFormat
     private static void WriteLayout(this ProtocolWriter writer, ChannelLayout layout)
     {
         writer.WriteRefs(layout.Members.Peers);
+        writer.WriteList(layout.Incarnations, writer.WriteGuid);
         writer.WriteBool(layout.HasDeclaredChannels);
         if (!layout.HasDeclaredChannels)
             return;
@@ -48,6 +49,7 @@ internal static class SnapshotPlanFormat
     private static ChannelLayout ReadLayout(this ProtocolReader reader, Guid id)
     {
         var members = reader.ReadRefs();
+        var incarnations = reader.ReadList(reader.ReadGuid);
         var declaredOutgoing = new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(ActorRefComparer.Instance);
         try
         {
@@ -56,12 +58,12 @@ internal static class SnapshotPlanFormat
                 foreach (var member in members)
                     declaredOutgoing.Add(member, reader.ReadList(() => MemberAt(reader, members)));
             }
-            return new ChannelLayout(id, members, declaredOutgoing);
+            return new ChannelLayout(id, members, declaredOutgoing, incarnations);
         }
         catch (ArgumentException e)
         {
-            // Duplicate members: no layout the coordinator builds has them.
-            throw reader.Malformed($"the plan's members are not distinct: {e.Message}", e);
+            // Duplicate members, or incarnations that are not one a member: no layout the coordinator builds has them.
+            throw reader.Malformed($"the plan's members are not as a coordinator makes them: {e.Message}", e);
         }
     }
 

@@ -126,9 +126,10 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                     {
                         w.WriteRef(member.Participant);
                         w.WriteOptional(member.DeclaredOutgoing, w.WriteRefs);
+                        w.WriteGuid(member.Incarnation);
                     });
                 },
-                r => new CollectedMembers(r.ReadGuid(), r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs))))),
+                r => new CollectedMembers(r.ReadGuid(), r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs), r.ReadGuid())))),
             Format<LocalPartChunk>(LocalPartChunkManifest,
                 (w, m) =>
                 {
