@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Snapshot.Cli.Reports;
 using Spectre.Console;
 
 namespace Snapshot.Cli.Bench;
@@ -36,8 +37,7 @@ public static class BenchCommand
         }
         else
         {
-            var report = await console.Status().StartAsync("starting", status =>
-                BenchRun.RunAsync(settings, line => { status.Status(Markup.Escape(line)); console.MarkupLineInterpolated($"[grey]{line}[/]"); }, cancellationToken));
+            var report = await ProgressLines.RunAsync(console, progress => BenchRun.RunAsync(settings, progress, cancellationToken));
             BenchTable.Write(console, report);
         }
         return ExitCodes.Success;

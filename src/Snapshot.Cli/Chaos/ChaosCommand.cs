@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Snapshot.Cli.Reports;
 using Spectre.Console;
 
 namespace Snapshot.Cli.Chaos;
@@ -34,8 +35,7 @@ public static class ChaosCommand
         }
         else
         {
-            report = await console.Status().StartAsync("starting", status =>
-                ChaosRun.RunAsync(settings, line => { status.Status(Markup.Escape(line.Split('\n')[0])); console.MarkupLineInterpolated($"[grey]{line}[/]"); }, cancellationToken));
+            report = await ProgressLines.RunAsync(console, progress => ChaosRun.RunAsync(settings, progress, cancellationToken));
             ChaosTable.Write(console, report);
         }
         return report.Passed ? ExitCodes.Success : ExitCodes.InvariantViolated;

@@ -44,8 +44,7 @@ public static class DemoCommand
         }
         else
         {
-            run = await console.Status().StartAsync("starting", status =>
-                DemoRun.RunAsync(settings, line => { status.Status(Markup.Escape(line)); console.MarkupLineInterpolated($"[grey]{line}[/]"); }, cancellationToken));
+            run = await ProgressLines.RunAsync(console, progress => DemoRun.RunAsync(settings, progress, cancellationToken));
             SnapshotTable.Write(console, run);
         }
         return run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;

@@ -8,7 +8,7 @@ namespace Snapshot.Runtime.Coordination;
 /// who the participants are. The members are ordered by node, then by registration on that node.
 /// </summary>
 internal sealed class MemberCollection(Guid request, string group, bool startsSnapshot, IReadOnlyList<GroupMember> local, IEnumerable<Address> awaited,
-    Action<IReadOnlyList<GroupMember>> complete, Action<string> fail)
+    Action<IReadOnlyList<GroupMember>> complete, Action<SnapshotFailureReason, string> fail)
 {
     private readonly HashSet<Address> _awaited = [.. awaited];
     private readonly SortedDictionary<string, IReadOnlyList<GroupMember>> _byNode = new(StringComparer.Ordinal) { [""] = local };
@@ -36,5 +36,5 @@ internal sealed class MemberCollection(Guid request, string group, bool startsSn
 
     public void Complete() => complete(_byNode.Count == 1 ? _byNode[""] : [.. _byNode.Values.SelectMany(m => m)]);
 
-    public void Fail(string why) => fail(why);
+    public void Fail(SnapshotFailureReason reason, string why) => fail(reason, why);
 }

@@ -52,7 +52,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             var replyTo = Sender;
             Collect(Guid.NewGuid(), g.Group, _settings.DefaultTimeout, startsSnapshot: false,
                 members => replyTo.Tell(members.Select(m => m.Participant).ToArray()),
-                why => replyTo.Tell(new Status.Failure(new SnapshotFailedException(SnapshotFailureReason.NodeUnreachable, g.Group, null, why))));
+                (reason, why) => replyTo.Tell(new Status.Failure(new SnapshotFailedException(reason, g.Group, null, why))));
         });
         Receive<CollectMembers>(c => Sender.Tell(new CollectedMembers(c.Request, LocalMembers(c.Group))));
         Receive<CollectedMembers>(OnCollected);
@@ -129,7 +129,8 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         _groups.TryGetValue(group, out var members) ? members.AsGroupMembers : [];
 
     /// <summary>Gathers the group's participants from this node and every reachable peer, then calls <paramref name="complete"/>.</summary>
-    private void Collect(Guid request, string group, TimeSpan timeout, bool startsSnapshot, Action<IReadOnlyList<GroupMember>> complete, Action<string> fail)
+    private void Collect(Guid request, string group, TimeSpan timeout, bool startsSnapshot, Action<IReadOnlyList<GroupMember>> complete,
+        Action<SnapshotFailureReason, string> fail)
     {
         var peers = _peers?.Others ?? [];
         var collection = new MemberCollection(request, group, startsSnapshot, LocalMembers(group), peers, complete, fail);
@@ -169,7 +170,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     {
         if (!_collecting.Remove(timedOut.Request, out var collection))
             return;
-        collection.Fail($"node(s) {string.Join(", ", collection.Awaited)} did not say which participants of group '{collection.Group}' they have");
+        collection.Fail(SnapshotFailureReason.NodeUnreachable, $"node(s) {string.Join(", ", collection.Awaited)} did not say which participants of group '{collection.Group}' they have");
     }
 
     private void OnTake(Take take)
@@ -183,7 +184,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         }
         Collect(take.Request, take.Group, take.Timeout, startsSnapshot: true,
             members => StartOrRefuse(take, members),
-            why => Refuse(take, SnapshotFailureReason.NodeUnreachable, why));
+            (reason, why) => Refuse(take, reason, why));
     }
 
     private void StartOrRefuse(Take take, IReadOnlyList<GroupMember> members)
@@ -341,6 +342,14 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     {
         FailWhere(r => r.Spans(lost.Node) && r.Spans(lost.Peer), SnapshotFailureReason.AssociationLost,
             $"the association between {lost.Node} and {lost.Peer} was {lost.How} while the snapshot spanned it, so messages on it may have been lost");
+        // A question for the participants of a node may have been lost with the association: do not wait it out.
+        foreach (var collection in _collecting.Values.Where(c => lost.Node == _selfAddress && c.Awaited.Contains(lost.Peer)).ToArray())
+        {
+            _collecting.Remove(collection.Request);
+            Timers.Cancel(collection.Request);
+            collection.Fail(SnapshotFailureReason.AssociationLost,
+                $"the association with {lost.Peer} was {lost.How} while asking it for the participants of group '{collection.Group}'");
+        }
         if (!tellPeers)
             return;
         // The node at the other end is not told: its association with this node is the one that just failed.
