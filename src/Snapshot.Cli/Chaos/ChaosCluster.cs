@@ -18,6 +18,9 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// <summary>How long the cluster may take to down and remove a crashed node before the run goes on without waiting.</summary>
     private static readonly TimeSpan RemovalLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a new node may take to be up on every node before the run goes on without it.</summary>
+    private static readonly TimeSpan JoinLimit = TimeSpan.FromSeconds(15);
+
     // - A node stops without leaving: ActorSystem.Terminate must not run CoordinatedShutdown, which would leave.
     // - Nodes gossip and the leader acts every 300ms (default 1s): joining and removing take less of a short run.
     // - The split brain resolver downs an unreachable node two seconds after the cluster last changed (default 20s);
@@ -237,8 +240,15 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// </summary>
     private async Task WaitUntilAllSeeUpAsync(ChaosNode joined, CancellationToken cancellationToken)
     {
+        // A member left unreachable (a half-open dropped link, say) keeps the cluster from moving anyone up: the
+        // run goes on without the new node rather than stop injecting faults behind it.
+        var waited = Stopwatch.StartNew();
         while (UpNodes.Any(n => !Cluster.Get(n.System).State.Members.Any(m => m.Address == joined.Address && m.Status == MemberStatus.Up)))
+        {
+            if (waited.Elapsed > JoinLimit)
+                throw new ClusterJoinFailedException($"{joined} was not up on every node after {JoinLimit.TotalSeconds:0}s");
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
     }
 
     /// <summary>Tells every payer the open accounts, each as the payer's node reaches it.</summary>
