@@ -6,17 +6,29 @@ namespace Snapshot.Runtime.Coordination;
 /// <summary>The registered participants of one group, in registration order, with their declared channels.</summary>
 internal sealed class GroupMembers
 {
+    // Registration order. A removed participant leaves it only at the next compaction: removing thousands of
+    // participants one by one (a node shutting down) must not cost a list scan each.
     private readonly List<IActorRef> _order = [];
+    private readonly HashSet<IActorRef> _removedFromOrder = new(ActorRefComparer.Instance);
     private readonly Dictionary<IActorRef, Guid> _incarnations = new(ActorRefComparer.Instance);
     private readonly Dictionary<IActorRef, IReadOnlyCollection<IActorRef>> _declared = new(ActorRefComparer.Instance);
     private IReadOnlyList<GroupMember>? _asGroupMembers;
 
-    public IReadOnlyList<IActorRef> Members => _order;
-
-    public IReadOnlyDictionary<IActorRef, IReadOnlyCollection<IActorRef>> DeclaredOutgoing => _declared;
+    public int Count => _incarnations.Count;
 
     /// <summary>The members with their declared channels, rebuilt only after a change: every snapshot asks for them.</summary>
-    public IReadOnlyList<GroupMember> AsGroupMembers => _asGroupMembers ??= [.. _order.Select(m => new GroupMember(m, _declared.GetValueOrDefault(m), _incarnations[m]))];
+    public IReadOnlyList<GroupMember> AsGroupMembers
+    {
+        get
+        {
+            if (_asGroupMembers is null)
+            {
+                Compact();
+                _asGroupMembers = [.. _order.Select(m => new GroupMember(m, _declared.GetValueOrDefault(m), _incarnations[m]))];
+            }
+            return _asGroupMembers;
+        }
+    }
 
     /// <summary>Adds or updates a participant.</summary>
     /// <returns>True when this is a new instance of a participant already registered: it restarted.</returns>
@@ -25,7 +37,12 @@ internal sealed class GroupMembers
         _asGroupMembers = null;
         var restarted = _incarnations.TryGetValue(participant, out var known) && known != incarnation;
         if (!_incarnations.ContainsKey(participant))
+        {
+            // Back after a removal not yet compacted away: it joins at the end, once.
+            if (_removedFromOrder.Contains(participant))
+                Compact();
             _order.Add(participant);
+        }
         _incarnations[participant] = incarnation;
         if (declaredOutgoing is null)
             _declared.Remove(participant);
@@ -36,8 +53,19 @@ internal sealed class GroupMembers
 
     public bool Remove(IActorRef participant)
     {
+        if (!_incarnations.Remove(participant))
+            return false;
         _asGroupMembers = null;
         _declared.Remove(participant);
-        return _incarnations.Remove(participant) && _order.Remove(participant);
+        _removedFromOrder.Add(participant);
+        return true;
+    }
+
+    private void Compact()
+    {
+        if (_removedFromOrder.Count == 0)
+            return;
+        _order.RemoveAll(_removedFromOrder.Contains);
+        _removedFromOrder.Clear();
     }
 }

@@ -102,7 +102,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         if (group.Register(register.Participant, register.Incarnation, register.DeclaredOutgoing))
             FailUnfinishedOf(register.Participant, SnapshotFailureReason.ParticipantRestarted, "restarted and lost what it had recorded");
         Context.Watch(register.Participant);
-        foreach (var waiting in _waiting.Where(w => w.Wait.Group == register.Group && w.Wait.Count <= group.Members.Count).ToArray())
+        foreach (var waiting in _waiting.Where(w => w.Wait.Group == register.Group && w.Wait.Count <= group.Count).ToArray())
         {
             _waiting.Remove(waiting);
             waiting.ReplyTo.Tell(true);
@@ -111,7 +111,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnWaitForParticipants(WaitForParticipants wait)
     {
-        if (_groups.TryGetValue(wait.Group, out var group) && group.Members.Count >= wait.Count)
+        if (_groups.TryGetValue(wait.Group, out var group) && group.Count >= wait.Count)
             Sender.Tell(true);
         else
             _waiting.Add((wait, Sender));
