@@ -11,10 +11,14 @@ namespace Snapshot.Runtime.Tests.Cluster;
 /// A remote association that drops while a snapshot spans it may lose messages without a trace: the snapshot
 /// must fail saying so, and once the nodes talk again the next one must succeed. The throttler transport adapter
 /// drops the association for real; a short gate lets the nodes associate again soon after.
+/// The nodes neither mark each other unreachable nor down anyone while the link comes back.
 /// </summary>
+[Collection(ThrottledRemoting.Name)]
 public sealed class AssociationLostSpec(ITestOutputHelper output) : ClusterTestKit(output, """
     akka.remote.dot-netty.tcp.applied-adapters = [trttl]
     akka.remote.retry-gate-closed-for = 300ms
+    akka.cluster.failure-detector.acceptable-heartbeat-pause = 30s
+    akka.cluster.downing-provider-class = ""
     """)
 {
     private const long OpeningBalance = 1000;

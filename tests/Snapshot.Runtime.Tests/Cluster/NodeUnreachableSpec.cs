@@ -11,11 +11,14 @@ namespace Snapshot.Runtime.Tests.Cluster;
 /// A node the failure detector stops hearing from fails the snapshots waiting for it at once, naming it, instead of
 /// letting them run into their timeout; once it is reachable again the next snapshot covers it. The throttler
 /// transport adapter cuts the traffic between two nodes for real.
+/// Nobody is downed meanwhile.
 /// </summary>
+[Collection(ThrottledRemoting.Name)]
 public sealed class NodeUnreachableSpec(ITestOutputHelper output) : ClusterTestKit(output, """
     akka.remote.dot-netty.tcp.applied-adapters = [trttl]
     akka.cluster.failure-detector.acceptable-heartbeat-pause = 1s
     akka.cluster.failure-detector.heartbeat-interval = 200ms
+    akka.cluster.downing-provider-class = ""
     """)
 {
     private const long OpeningBalance = 1000;
