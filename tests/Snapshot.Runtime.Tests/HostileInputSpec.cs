@@ -49,7 +49,7 @@ public sealed class HostileInputSpec(ITestOutputHelper output) : SnapshotSpec(""
     }
 
     private SnapshotPlan Plan(long id, DateTime deadlineUtc, params IActorRef[] members) =>
-        new(new SnapshotId(id), Group, TestActor, members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(), 100, deadlineUtc);
+        new(new SnapshotId(id), Group, TestActor, new ChannelLayout(Guid.NewGuid(), members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100, deadlineUtc);
 
     private Task AwaitIgnoredAsync(IgnoredMessageReason reason, long count) =>
         AwaitAssertAsync(() => Assert.Equal(count, Snapshots.Ignored[reason]));

@@ -27,26 +27,26 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
     public IActorRef[] Members => [_a, _b, _c, _d];
 
     /// <summary>Every member sends to every member.</summary>
-    public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(), 100_000, Deadline);
+    public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100_000, Deadline);
 
     /// <summary>
     /// a sends to b (and so to itself), b to every member (it declared nothing), c only to itself, d to a and c
     /// (its declared non-member is dropped).
     /// </summary>
-    public SnapshotPlan PlanWithDeclaredChannels() => new(new SnapshotId(long.MaxValue), "süd-ost 🏦", coordinator, Members,
-        new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>
+    public SnapshotPlan PlanWithDeclaredChannels() => new(new SnapshotId(long.MaxValue), "süd-ost 🏦", coordinator,
+        new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>
         {
             [_a] = [_b],
             [_c] = [],
             [_d] = [_c, _outsider, _a],
-        },
+        }),
         3, Deadline);
 
     public IEnumerable<object> All()
     {
         yield return new Marker(PlanWithoutDeclaredChannels());
         yield return new Marker(PlanWithDeclaredChannels());
-        yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(), 1, DateTime.MinValue));
+        yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, new ChannelLayout(Guid.NewGuid(), [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 1, DateTime.MinValue));
         yield return new Initiate(PlanWithoutDeclaredChannels());
         yield return new Initiate(PlanWithDeclaredChannels());
         yield return new Abandon(new SnapshotId(-1), Deadline);

@@ -72,6 +72,6 @@ public sealed class SerializerBindingSpec
         }
     }
 
-    private static Marker MarkerIn(ActorSystem system) => new(new SnapshotPlan(new SnapshotId(1), "default", system.DeadLetters, [system.DeadLetters],
-        new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(), 10, DateTime.UtcNow));
+    private static Marker MarkerIn(ActorSystem system) => new(new SnapshotPlan(new SnapshotId(1), "default", system.DeadLetters,
+        new ChannelLayout(Guid.NewGuid(), [system.DeadLetters], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 10, DateTime.UtcNow));
 }

@@ -342,8 +342,9 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     {
         FailWhere(r => r.Spans(lost.Node) && r.Spans(lost.Peer), SnapshotFailureReason.AssociationLost,
             $"the association between {lost.Node} and {lost.Peer} was {lost.How} while the snapshot spanned it, so messages on it may have been lost");
-        // A question for the participants of a node may have been lost with the association: do not wait it out.
-        foreach (var collection in _collecting.Values.Where(c => lost.Node == _selfAddress && c.Awaited.Contains(lost.Peer)).ToArray())
+        // A question this node asked the other end may have been lost with the association: do not wait it out.
+        var asked = lost.Node == _selfAddress ? _collecting.Values.Where(c => c.Awaited.Contains(lost.Peer)).ToArray() : [];
+        foreach (var collection in asked)
         {
             _collecting.Remove(collection.Request);
             Timers.Cancel(collection.Request);

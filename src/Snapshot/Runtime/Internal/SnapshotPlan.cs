@@ -10,13 +10,6 @@ namespace Snapshot.Runtime.Internal;
 /// </summary>
 internal sealed class SnapshotPlan(SnapshotId id, string group, IActorRef coordinator, ChannelLayout layout, int maxRecordedPerChannel, DateTime deadlineUtc)
 {
-    /// <param name="declaredOutgoing">Per member, the members it sends to; a member absent from it sends to every member.</param>
-    public SnapshotPlan(SnapshotId id, string group, IActorRef coordinator, IActorRef[] members,
-        IReadOnlyDictionary<IActorRef, IReadOnlyCollection<IActorRef>> declaredOutgoing, int maxRecordedPerChannel, DateTime deadlineUtc)
-        : this(id, group, coordinator, new ChannelLayout(Guid.NewGuid(), members, declaredOutgoing), maxRecordedPerChannel, deadlineUtc)
-    {
-    }
-
     public SnapshotId Id { get; } = id;
 
     public SnapshotKey Key => new(Coordinator, Id);
