@@ -42,10 +42,10 @@ internal sealed class PartTrace
 
     /// <summary>What one input made the participant do, as events in the order it did it.</summary>
     /// <param name="markerFrom">The sender of the marker handed to the process; null for an initiate.</param>
-    public void Stepped<TMessage>(IActorRef? markerFrom, ProcessStep<IActorRef, TMessage> step)
+    public void Stepped(ActiveSnapshot active, IActorRef? markerFrom, ProcessStep<IActorRef, object> step)
     {
         if (markerFrom is not null)
-            AddChannelEvent(Events.MarkerReceived, Instrumentation.PathOf(markerFrom, _system), _participant);
+            AddChannelEvent(Events.MarkerReceived, Instrumentation.PathOf(markerFrom, _system), _participant, active.RecordedFrom(markerFrom));
         if (step.RecordState)
             _activity.AddEvent(new ActivityEvent(Events.StateRecorded));
         var markersTo = step.SendMarkersTo;
@@ -56,9 +56,6 @@ internal sealed class PartTrace
         _activity.AddEvent(new ActivityEvent(Events.PartCompleted, tags: new ActivityTagsCollection { [Tags.RecordedMessages] = part.Recorded.Count }));
         _outcome = Outcomes.Completed;
     }
-
-    public void MessageRecorded(IActorRef from, object message) =>
-        AddChannelEvent(Events.MessageRecorded, Instrumentation.PathOf(from, _system), _participant, message.GetType().Name);
 
     public void Failed(SnapshotFailureReason reason, string detail)
     {
@@ -74,11 +71,11 @@ internal sealed class PartTrace
         Instrumentation.StopDetached(_activity);
     }
 
-    private void AddChannelEvent(string name, string from, string to, string? messageType = null)
+    private void AddChannelEvent(string name, string from, string to, int? recorded = null)
     {
         var tags = new ActivityTagsCollection { [Tags.ChannelFrom] = from, [Tags.ChannelTo] = to };
-        if (messageType is not null)
-            tags[Tags.MessageType] = messageType;
+        if (recorded is { } count)
+            tags[Tags.RecordedMessages] = count;
         _activity.AddEvent(new ActivityEvent(name, tags: tags));
     }
 }

@@ -74,7 +74,11 @@ public static class SnapshotTelemetry
     /// </summary>
     public static class Events
     {
-        /// <summary>The marker that made this participant record (the first one it received), or any later one: one per incoming channel.</summary>
+        /// <summary>
+        /// A marker received, one per incoming channel: the first made the participant record, each later one closed
+        /// its channel's recording. Tagged <see cref="Tags.RecordedMessages"/>: the messages the channel held in flight
+        /// (0 on the first marker's channel, which the algorithm records as empty).
+        /// </summary>
         public const string MarkerReceived = "snapshot.marker.received";
 
         /// <summary>The participant recorded its state (the span's first event but for the marker that caused it).</summary>
@@ -82,9 +86,6 @@ public static class SnapshotTelemetry
 
         /// <summary>A marker sent on an outgoing channel, right after the state was recorded: one per outgoing channel.</summary>
         public const string MarkerSent = "snapshot.marker.sent";
-
-        /// <summary>An application message recorded in flight on an incoming channel; tagged <see cref="Tags.MessageType"/>.</summary>
-        public const string MessageRecorded = "snapshot.message.recorded";
 
         /// <summary>Markers arrived on every incoming channel: the part goes to the coordinator; tagged <see cref="Tags.RecordedMessages"/>.</summary>
         public const string PartCompleted = "snapshot.part.completed";
@@ -125,9 +126,6 @@ public static class SnapshotTelemetry
 
         /// <summary>The receiving end of the channel an event happened on.</summary>
         public const string ChannelTo = "snapshot.channel.to";
-
-        /// <summary>The .NET type name of a recorded message.</summary>
-        public const string MessageType = "snapshot.message.type";
     }
 
     /// <summary>The values of <see cref="Tags.Outcome"/>.</summary>

@@ -29,13 +29,13 @@ internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRe
     public Marker Marker { get; } = new(plan);
 
     /// <summary>Counts one more message recorded from <paramref name="sender"/>, one of its incoming channels; false once the channel is over its limit.</summary>
-    public bool CountRecorded(IActorRef sender, object message)
+    public bool CountRecorded(IActorRef sender)
     {
         var incoming = Process.Channels.Incoming;
         _recordedPerChannel ??= new int[incoming.Count];
-        if (++_recordedPerChannel[incoming.IndexOf(sender)] > Plan.MaxRecordedPerChannel)
-            return false;
-        Trace?.MessageRecorded(sender, message);
-        return true;
+        return ++_recordedPerChannel[incoming.IndexOf(sender)] <= Plan.MaxRecordedPerChannel;
     }
+
+    /// <summary>The messages recorded so far from <paramref name="sender"/>, one of its incoming channels.</summary>
+    public int RecordedFrom(IActorRef sender) => _recordedPerChannel?[Process.Channels.Incoming.IndexOf(sender)] ?? 0;
 }

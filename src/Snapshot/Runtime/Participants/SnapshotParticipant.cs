@@ -221,7 +221,7 @@ public sealed class SnapshotParticipant
         var markersTo = step.SendMarkersTo;
         for (var i = 0; i < markersTo.Count; i++)
             markersTo[i].Tell(active.Marker, _cell.Self);
-        active.Trace?.Stepped(markerFrom, step);
+        active.Trace?.Stepped(active, markerFrom, step);
         if (step.Completed is { } part)
         {
             Finish(active);
@@ -247,7 +247,7 @@ public sealed class SnapshotParticipant
             if (!active.Process.Channels.Incoming.Contains(sender))
                 (failed ??= []).Add((active, SnapshotFailureReason.UndeclaredChannel,
                     $"{sender.Path.Name} told {_cell.Self.Path.Name} {message.GetType().Name}, but did not declare a channel to it"));
-            else if (active.Process.IsAwaiting(active.Plan.Id, sender) && !active.CountRecorded(sender, message))
+            else if (active.Process.IsAwaiting(active.Plan.Id, sender) && !active.CountRecorded(sender))
                 (failed ??= []).Add((active, SnapshotFailureReason.RecordingLimitExceeded,
                     $"channel {sender.Path.Name} → {_cell.Self.Path.Name} recorded more than {active.Plan.MaxRecordedPerChannel} messages (akka.snapshot.max-recorded-per-channel)"));
         }
