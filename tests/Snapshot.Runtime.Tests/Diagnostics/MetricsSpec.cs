@@ -5,7 +5,7 @@ using static Snapshot.Runtime.Diagnostics.SnapshotTelemetry;
 namespace Snapshot.Runtime.Tests.Diagnostics;
 
 /// <summary>The meter's instruments, read through a <c>MeterListener</c>, after snapshots whose every figure is known.</summary>
-public sealed class MetricsSpec(ITestOutputHelper output) : TelemetrySpec(output)
+public sealed class MetricsSpec(ITestOutputHelper output) : TelemetrySpec(output, "akka.snapshot.timeout-report-grace = 100ms")
 {
     [Fact]
     public async Task A_completed_snapshot_counts_once_with_its_duration_a_marker_per_channel_and_the_messages_it_recorded()
@@ -51,5 +51,23 @@ public sealed class MetricsSpec(ITestOutputHelper output) : TelemetrySpec(output
         Assert.Equal(nameof(SnapshotFailureReason.ParticipantStopped), duration.Tags[Tags.FailureReason]);
         Assert.Equal([1.0, -1.0], recorder.Of(Instruments.InFlight).Select(m => m.Value));
         Assert.Empty(recorder.Of(Instruments.Completed));
+    }
+
+    [Fact]
+    public async Task A_timeout_is_counted_as_a_failure_with_its_reason_once_it_is_reported()
+    {
+        const string Group = "metrics-timeout";
+        using var recorder = new TelemetryRecorder(Group);
+        using var gate = new Gate();
+        var stuck = await NodeAsync(Group, "stuck");
+        await BlockAsync(stuck, gate); // it can neither record nor answer the abandon: the report waits out the grace
+
+        await Assert.ThrowsAsync<SnapshotTimeoutException>(() => Snapshots.TakeAsync(Group, timeout: TimeSpan.FromMilliseconds(200)));
+
+        var failed = Assert.Single(recorder.Of(Instruments.Failed));
+        Assert.Equal(nameof(SnapshotFailureReason.Timeout), failed.Tags[Tags.FailureReason]);
+        var duration = Assert.Single(recorder.Of(Instruments.Duration));
+        Assert.InRange(duration.Value, 0.2, 30); // past its timeout: it ran until the report, a grace period later
+        Assert.Equal([1.0, -1.0], recorder.Of(Instruments.InFlight).Select(m => m.Value));
     }
 }

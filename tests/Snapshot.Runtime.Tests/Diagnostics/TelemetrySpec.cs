@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Snapshot.Runtime.Tests.Diagnostics;
 
 /// <summary>The snapshot whose every figure the metrics and tracing specs know.</summary>
-public abstract class TelemetrySpec(ITestOutputHelper output) : SnapshotSpec("", output)
+public abstract class TelemetrySpec(ITestOutputHelper output, string config = "") : SnapshotSpec(config, output)
 {
     /// <summary>
     /// A payer and a payee, the payee held while the snapshot it initiates and then a credit of 5 from the payer queue
