@@ -30,14 +30,7 @@ public sealed class MetricsSpec(ITestOutputHelper output) : TelemetrySpec(output
     {
         const string Group = "metrics-failed";
         using var recorder = new TelemetryRecorder(Group);
-        using var gate = new Gate();
-        var doomed = await NodeAsync(Group, "doomed");
-        await NodeAsync(Group, "survivor");
-        await BlockAsync(doomed, gate, stopAfterwards: true);
-        var stopped = Snapshots.TakeAsync(Group);
-        await AwaitMailboxAsync(doomed, 2); // [Initiate, the survivor's marker]: it stops before handling them
-        gate.Open();
-        await Assert.ThrowsAsync<SnapshotFailedException>(() => stopped.WaitAsync(RemainingOrDefault));
+        var (_, doomed, _) = await FailWithAStoppedParticipantAsync(Group);
         await Assert.ThrowsAsync<SnapshotFailedException>(() => Snapshots.TakeAsync(Group, initiator: doomed).WaitAsync(RemainingOrDefault));
 
         var failed = recorder.Of(Instruments.Failed);
