@@ -27,7 +27,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
     public IActorRef[] Members => [_a, _b, _c, _d];
 
     /// <summary>Every member sends to every member.</summary>
-    public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100_000, Deadline);
+    public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100_000, Deadline, new SnapshotId(3));
 
     /// <summary>
     /// a sends to b (and so to itself), b to every member (it declared nothing), c only to itself, d to a and c
@@ -40,13 +40,13 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
             [_c] = [],
             [_d] = [_c, _outsider, _a],
         }),
-        3, Deadline);
+        3, Deadline, new SnapshotId(long.MinValue));
 
     public IEnumerable<object> All()
     {
         yield return new Marker(PlanWithoutDeclaredChannels());
         yield return new Marker(PlanWithDeclaredChannels());
-        yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, new ChannelLayout(Guid.NewGuid(), [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 1, DateTime.MinValue));
+        yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, new ChannelLayout(Guid.NewGuid(), [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 1, DateTime.MinValue, new SnapshotId(0)));
         yield return new Initiate(PlanWithoutDeclaredChannels());
         yield return new Initiate(PlanWithDeclaredChannels());
         yield return new Abandon(new SnapshotId(-1), Deadline);
@@ -76,7 +76,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new CollectMembers(Guid.NewGuid(), "bank");
         yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null), new GroupMember(_b, [_c], Guid.NewGuid()), new GroupMember(_d, [])]);
         yield return new Marker(new SnapshotPlan(new SnapshotId(8), "bank", coordinator,
-            ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())]), 10, Deadline));
+            ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())]), 10, Deadline, new SnapshotId(5)));
         yield return new CollectedMembers(Guid.NewGuid(), []);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 0, 3, [0, 1, 2, 255, 128]);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 2, 3, []);

@@ -8,7 +8,12 @@ namespace Snapshot.Runtime.Internal;
 /// members and channels (its <see cref="ChannelLayout"/>), its coordinator, its limits. Markers carry it, so a
 /// participant reached by a marker before anything else knows its channels; inside one ActorSystem it is one shared object.
 /// </summary>
-internal sealed class SnapshotPlan(SnapshotId id, string group, IActorRef coordinator, ChannelLayout layout, int maxRecordedPerChannel, DateTime deadlineUtc)
+/// <param name="settledBelow">
+/// Every snapshot this coordinator started with a smaller id is over there (answered, completed or failed), so a
+/// participant can forget those ids at once instead of holding them until their deadlines.
+/// </param>
+internal sealed class SnapshotPlan(SnapshotId id, string group, IActorRef coordinator, ChannelLayout layout, int maxRecordedPerChannel, DateTime deadlineUtc,
+    SnapshotId settledBelow)
 {
     public SnapshotId Id { get; } = id;
 
@@ -26,6 +31,8 @@ internal sealed class SnapshotPlan(SnapshotId id, string group, IActorRef coordi
 
     /// <summary>When the coordinator gives up on it: a marker arriving later must not start a recording nobody will collect.</summary>
     public DateTime DeadlineUtc { get; } = deadlineUtc;
+
+    public SnapshotId SettledBelow { get; } = settledBelow;
 
     public bool IsMember(IActorRef actor) => Layout.Members.Contains(actor);
 
