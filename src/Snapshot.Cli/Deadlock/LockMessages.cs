@@ -21,5 +21,3 @@ public sealed record Queued(string Resource);
 /// <summary>A lock hands itself to a user: until it arrives, the user is the lock's holder and waits no more.</summary>
 public sealed record Granted(string Resource) : IResourceHandover;
 
-/// <summary>A holder gives the lock back: until it arrives, the lock actor holds it.</summary>
-public sealed record Release(string Resource) : IResourceHandover;

@@ -32,7 +32,7 @@ public sealed class LockUser : SnapshotReceiveActor
 
     protected override object CaptureState() => _state;
 
-    // A lock granted after its user was queued is answered to no one: the Take was answered when it queued.
+    // Each Take is answered once, when the lock has granted or queued it.
     private void Answer(string resource, bool holds)
     {
         if (_answerTo.Remove(resource, out var asker))
