@@ -6,8 +6,8 @@ namespace Snapshot.Cli.Deadlock;
 /// <summary>One run of <c>demo deadlock</c>: its steps' answers, the snapshot taken after them, and what the analysis found in it.</summary>
 public sealed record DeadlockRunReport(DeadlockScenario Scenario, IReadOnlyList<LockOutcome> Answers, GlobalSnapshot Snapshot, DeadlockReport Analysis)
 {
-    /// <summary>True when the analysis found exactly the cycles the scenario builds, no more and no fewer.</summary>
-    public bool AsExpected => Cycles.SequenceEqual(Scenario.ExpectedCycles);
+    /// <summary>True when the analysis found exactly the cycles and the grants on their way that the scenario makes, no more and no fewer.</summary>
+    public bool AsExpected => Cycles.SequenceEqual(Scenario.ExpectedCycles) && Analysis.Handovers.Select(h => h.ToString()).SequenceEqual(Scenario.ExpectedHandovers);
 
     public IReadOnlyList<string> Cycles => [.. Analysis.Cycles.Select(c => c.ToString())];
 
@@ -31,6 +31,7 @@ public sealed record DeadlockRunReport(DeadlockScenario Scenario, IReadOnlyList<
             resources = c.Resources,
         }),
         expected_cycles = Scenario.ExpectedCycles,
+        expected_handovers = Scenario.ExpectedHandovers,
         as_expected = AsExpected,
     };
 }

@@ -9,7 +9,8 @@ public static class DeadlockTable
     {
         foreach (var run in runs)
         {
-            console.MarkupLineInterpolated($"[bold]{run.Scenario.Name}[/]: {run.Scenario.Description}: {string.Join(", ", run.Answers)}");
+            console.MarkupLineInterpolated($"[bold]{run.Scenario.Name}[/]: {run.Scenario.Description}");
+            console.MarkupLineInterpolated($"steps: {string.Join(", ", run.Answers)}");
             var table = new Table().AddColumn("Participant").AddColumn("Recorded state");
             foreach (var (name, state) in run.States)
                 table.AddRow(Markup.Escape(name), Markup.Escape(state));
@@ -22,11 +23,11 @@ public static class DeadlockTable
             if (run.Cycles.Count == 0)
                 console.MarkupLine("[green]no deadlock[/]");
             if (!run.AsExpected)
-                console.MarkupLineInterpolated($"[red]expected {(run.Scenario.ExpectedCycles.Count == 0 ? "no deadlock" : string.Join("; ", run.Scenario.ExpectedCycles))}[/]");
+                console.MarkupLineInterpolated($"[red]expected {(run.Scenario.ExpectedCycles.Count == 0 ? "no deadlock" : string.Join("; ", run.Scenario.ExpectedCycles))}, locks on their way: {(run.Scenario.ExpectedHandovers.Count == 0 ? "none" : string.Join(", ", run.Scenario.ExpectedHandovers))}[/]");
             console.WriteLine();
         }
         console.MarkupLine(runs.All(r => r.AsExpected)
-            ? "[green]the analysis found exactly the deadlocks the runs made[/]"
-            : "[red]the analysis did NOT find exactly the deadlocks the runs made[/]");
+            ? "[green]the analysis found exactly the deadlocks and grants in flight the runs made[/]"
+            : "[red]the analysis did NOT find exactly the deadlocks and grants in flight the runs made[/]");
     }
 }

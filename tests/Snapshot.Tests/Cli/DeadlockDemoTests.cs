@@ -6,7 +6,7 @@ namespace Snapshot.Tests.Cli;
 public sealed class DeadlockDemoTests
 {
     [Fact]
-    public void The_json_shows_exactly_the_seeds_cycle_in_the_deadlocked_run_and_none_in_the_ordered_one()
+    public void The_json_shows_exactly_the_seeds_cycle_in_the_deadlocked_run_none_in_the_others_and_the_grant_in_flight()
     {
         var run = CliRun.Of("demo", "deadlock", "--json");
 
@@ -14,7 +14,7 @@ public sealed class DeadlockDemoTests
         using var json = JsonDocument.Parse(run.Output);
         Assert.True(json.RootElement.GetProperty("as_expected").GetBoolean());
         var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToArray();
-        Assert.Equal(["deadlocked", "ordered"], runs.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(["deadlocked", "ordered", "grant in flight"], runs.Select(r => r.GetProperty("name").GetString()));
 
         var deadlocked = runs[0];
         Assert.Equal(["A holds lock 1", "B holds lock 2", "A waits for lock 2", "B waits for lock 1"], Strings(deadlocked, "steps"));
@@ -29,11 +29,19 @@ public sealed class DeadlockDemoTests
         Assert.Empty(ordered.GetProperty("cycles").EnumerateArray());
         Assert.Equal(["B →(lock 1)→ A"], Strings(ordered, "waits"));
         Assert.Equal("holds lock 1, lock 2", ordered.GetProperty("states").GetProperty("A").GetString());
+
+        var grant = runs[2];
+        Assert.Equal(["A holds lock 1", "A holds lock 2"], Strings(grant, "steps"));
+        Assert.Equal("holds lock 1; waits for lock 2", grant.GetProperty("states").GetProperty("A").GetString());
+        Assert.Equal("held by A", grant.GetProperty("states").GetProperty("lock-2").GetString());
+        Assert.Equal(["lock 2 in flight lock-2 → A"], Strings(grant, "handovers"));
+        Assert.Empty(grant.GetProperty("waits").EnumerateArray());
+        Assert.Empty(grant.GetProperty("cycles").EnumerateArray());
         Assert.All(runs, r => Assert.True(r.GetProperty("as_expected").GetBoolean()));
     }
 
     [Fact]
-    public void The_tables_report_the_one_deadlock_and_the_run_without()
+    public void The_tables_report_the_one_deadlock_and_the_runs_without()
     {
         var run = CliRun.Of("demo", "deadlock");
 
@@ -41,9 +49,10 @@ public sealed class DeadlockDemoTests
         // Spectre colours its markup when the environment says the terminal can show colours; the text is what is checked.
         var lines = Regex.Replace(run.Output, "\u001b\\[[0-9;]*m", "").Split('\n').Select(l => l.TrimEnd()).ToArray();
         Assert.Equal(["deadlock: A →(lock 2)→ B →(lock 1)→ A"], lines.Where(l => l.StartsWith("deadlock:")));
-        Assert.Equal(["no deadlock"], lines.Where(l => l.StartsWith("no deadlock")));
+        Assert.Equal(["no deadlock", "no deadlock"], lines.Where(l => l.StartsWith("no deadlock")));
         Assert.Contains("│ A           │ holds lock 1; waits for lock 2 │", lines);
-        Assert.Equal("the analysis found exactly the deadlocks the runs made", lines.Last(l => l.Length > 0));
+        Assert.Equal(["locks on their way: lock 2 in flight lock-2 → A"], lines.Where(l => l.StartsWith("locks on their way")));
+        Assert.Equal("the analysis found exactly the deadlocks and grants in flight the runs made", lines.Last(l => l.Length > 0));
     }
 
     [Fact]
