@@ -65,14 +65,7 @@ public sealed class DeadlockTests(NamedRefs refs) : IClassFixture<NamedRefs>
     [Fact]
     public void A_grant_in_flight_is_not_a_deadlock()
     {
-        // The manager granted lock 2 to A and wrote A down as its holder; A recorded before the grant arrived, still waiting.
-        var table = new LockTable([(refs["A"], "lock 1"), (refs["A"], "lock 2")], [(refs["B"], "lock 1")]);
-        var report = Deadlocks.Find(Snapshot()
-            .Process("A", new Worker(["lock 1"], ["lock 2"]))
-            .Process("B", new Worker([], ["lock 1"]))
-            .Process("manager", table)
-            .Channel("manager", "A", new Handover("lock 2"))
-            .Build());
+        var report = Deadlocks.Find(LockTwoGrantedToA(new Handover("lock 2")));
 
         Assert.Empty(report.Cycles);
         Assert.Equal(["B →(lock 1)→ A"], report.WaitsFor.Select(e => e.ToString()));
@@ -80,18 +73,8 @@ public sealed class DeadlockTests(NamedRefs refs) : IClassFixture<NamedRefs>
     }
 
     [Fact]
-    public void Without_the_grant_in_flight_the_same_states_wait_on_themselves()
-    {
-        var table = new LockTable([(refs["A"], "lock 1"), (refs["A"], "lock 2")], [(refs["B"], "lock 1")]);
-        var report = Deadlocks.Find(Snapshot()
-            .Process("A", new Worker(["lock 1"], ["lock 2"]))
-            .Process("B", new Worker([], ["lock 1"]))
-            .Process("manager", table)
-            .Channel("manager", "A")
-            .Build());
-
-        Assert.Equal(["A →(lock 2)→ A"], report.Cycles.Select(c => c.ToString()));
-    }
+    public void Without_the_grant_in_flight_the_same_states_wait_on_themselves() =>
+        Assert.Equal(["A →(lock 2)→ A"], Deadlocks.Find(LockTwoGrantedToA()).Cycles.Select(c => c.ToString()));
 
     [Fact]
     public void A_release_in_flight_takes_the_lock_from_the_holder_the_manager_still_names()
@@ -164,4 +147,12 @@ public sealed class DeadlockTests(NamedRefs refs) : IClassFixture<NamedRefs>
     }
 
     private SnapshotBuilder Snapshot() => new(refs);
+
+    // The manager granted lock 2 to A and wrote A down as its holder; A recorded before the grant arrived, still waiting.
+    private Runtime.GlobalSnapshot LockTwoGrantedToA(params object[] managerToA) => Snapshot()
+        .Process("A", new Worker(["lock 1"], ["lock 2"]))
+        .Process("B", new Worker([], ["lock 1"]))
+        .Process("manager", new LockTable([(refs["A"], "lock 1"), (refs["A"], "lock 2")], [(refs["B"], "lock 1")]))
+        .Channel("manager", "A", managerToA)
+        .Build();
 }
