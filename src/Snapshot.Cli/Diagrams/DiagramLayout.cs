@@ -55,6 +55,12 @@ public sealed class DiagramLayout
     /// <summary>The y of the last process line.</summary>
     public double Bottom { get; }
 
+    /// <summary>Where a cut begins, above the first process line.</summary>
+    public static double CutTop => Top - 24;
+
+    /// <summary>Where a cut ends, below the last process line.</summary>
+    public double CutBottom => Bottom + 24;
+
     /// <summary>Each distinct time of the window with the x its column starts at, earliest first.</summary>
     public IEnumerable<(double Time, double X)> Columns => _columns.OrderBy(c => c.Key).Select(c => (c.Key, c.Value));
 

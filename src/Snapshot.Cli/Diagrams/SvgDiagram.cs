@@ -118,8 +118,8 @@ public static class SvgDiagram
         var lastLabel = double.NegativeInfinity;
         foreach (var (time, x) in layout.Columns)
         {
-            axis.Add(new XElement(Svg + "line", new XAttribute("class", "grid"),
-                Coordinates(x, DiagramLayout.Top - 44, x, layout.Bottom + 24)));
+            axis.Add(new XElement(Svg + "line", new XAttribute("class", "grid"), new XAttribute("data-time", TimeText(time)),
+                Coordinates(x, DiagramLayout.Top - 44, x, layout.CutBottom)));
             // Bunched-up times would write over each other: only those a label's width apart are written.
             if (x - lastLabel < LabelSpacing)
                 continue;
@@ -186,8 +186,8 @@ public static class SvgDiagram
         if (points.Count == 0)
             return group;
         // Drawn across the whole picture: from above the first line, through each recording point, to below the last.
-        points.Insert(0, (points[0].X, DiagramLayout.Top - 24));
-        points.Add((points[^1].X, layout.Bottom + 24));
+        points.Insert(0, (points[0].X, DiagramLayout.CutTop));
+        points.Add((points[^1].X, layout.CutBottom));
         group.Add(
             new XElement(Svg + "polyline", new XAttribute("class", "cut"), new XAttribute("stroke", colour),
                 new XAttribute("points", string.Join(" ", points.Select(p => $"{Number(p.X)},{Number(p.Y)}")))),

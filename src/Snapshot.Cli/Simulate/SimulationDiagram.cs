@@ -25,10 +25,14 @@ public static class SimulationDiagram
                     break;
             }
         }
+        // Token ids are unique in a run: a token recorded on a channel is that message.
+        var recordedIn = snapshots
+            .SelectMany(s => s.Cut.Channels.SelectMany(c => c.Messages).Select(token => (token, Snapshot: s.Id.ToString())))
+            .ToLookup(r => r.token, r => r.Snapshot);
         var messages = trace
             .Select((e, i) => (Event: e as MessageSent, Order: i))
             .Where(s => s.Event is not null)
-            .Select(s => Message(s.Event!, new DiagramMoment(s.Event!.Time, s.Order), delivered.GetValueOrDefault((s.Event.From, s.Event.To, s.Event.Message)), snapshots))
+            .Select(s => Message(s.Event!, new DiagramMoment(s.Event!.Time, s.Order), Delivery(delivered, s.Event), recordedIn))
             .ToArray();
         return new SpaceTimeDiagram(
             scenario.Description,
@@ -43,14 +47,17 @@ public static class SimulationDiagram
             [.. snapshots.Select(Describe)]);
     }
 
-    private static DiagramMessage Message(MessageSent sent, DiagramMoment at, DiagramMoment? received, IReadOnlyList<SimulatedSnapshot> snapshots)
+    private static DiagramMoment? Delivery(Dictionary<(string, string, SimMessage), DiagramMoment> delivered, MessageSent sent) =>
+        delivered.TryGetValue((sent.From, sent.To, sent.Message), out var at) ? at : null;
+
+    private static DiagramMessage Message(MessageSent sent, DiagramMoment at, DiagramMoment? received, ILookup<Token, string> recordedIn)
     {
         var delivery = received is { } r ? $"delivered at step {r.Time}" : "not delivered by the end of the run";
         return sent.Message switch
         {
             Token token => new DiagramMessage(sent.From, sent.To, at, received, token.Amount.ToString(),
                 $"{token} {sent.From} → {sent.To}: sent at step {sent.Time}, {delivery}", null,
-                [.. snapshots.Where(s => s.Cut.Channels.Any(c => c.From == sent.From && c.To == sent.To && c.Messages.Contains(token))).Select(s => s.Id.ToString())]),
+                [.. recordedIn[token]]),
             Marker marker => new DiagramMessage(sent.From, sent.To, at, received, "",
                 $"marker of snapshot {marker.Snapshot} {sent.From} → {sent.To}: sent at step {sent.Time}, {delivery}", marker.Snapshot.ToString(), []),
             _ => throw new ArgumentException($"unknown message {sent.Message}", nameof(sent)),
