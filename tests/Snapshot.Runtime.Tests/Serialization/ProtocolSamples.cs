@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.TestKit.TestActors;
 using Snapshot.Algorithm;
@@ -42,6 +43,10 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         }),
         3, Deadline);
 
+    /// <summary>A span context as a reader makes it: remote, since it comes from another node.</summary>
+    public static ActivityContext TraceContext() =>
+        new(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
+
     public IEnumerable<object> All()
     {
         yield return new Marker(PlanWithoutDeclaredChannels());
@@ -49,6 +54,8 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, new ChannelLayout(Guid.NewGuid(), [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 1, DateTime.MinValue));
         yield return new Initiate(PlanWithoutDeclaredChannels());
         yield return new Initiate(PlanWithDeclaredChannels());
+        yield return new Initiate(new SnapshotPlan(new SnapshotId(9), "traced", coordinator,
+            new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 5, Deadline, TraceContext()));
         yield return new Abandon(new SnapshotId(-1), Deadline);
         yield return new Abandon(new SnapshotId(12), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Local));
         yield return new Abandoned(new SnapshotId(3), _a, true, [_b, _c]);
@@ -70,6 +77,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new Register("bank", _c, Guid.Empty, []);
         yield return new Take("bank", _a, TimeSpan.FromMilliseconds(1500), _outsider, Guid.NewGuid());
         yield return new Take("default", null, TimeSpan.MaxValue, _outsider, Guid.NewGuid());
+        yield return new Take("traced", _b, TimeSpan.FromSeconds(3), _outsider, Guid.NewGuid(), TraceContext());
         yield return new CancelTake(Guid.NewGuid());
         yield return new GetParticipants("bank");
         yield return new WaitForParticipants("bank", 4);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Snapshot.Algorithm;
+using Snapshot.Runtime.Diagnostics;
 using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Participants;
@@ -214,12 +215,13 @@ public sealed class SnapshotParticipant
             return;
         }
         if (step.RecordState)
-            _active[plan.Key] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? []);
+            _active[plan.Key] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? [], PartTrace.StartIfListened(plan, _cell.Self, _cell.System));
         var active = _active[plan.Key];
         // By index: a foreach over the interface would allocate an enumerator for every marker sent.
         var markersTo = step.SendMarkersTo;
         for (var i = 0; i < markersTo.Count; i++)
             markersTo[i].Tell(active.Marker, _cell.Self);
+        active.Trace?.Stepped(active, markerFrom, step);
         if (step.Completed is { } part)
         {
             Finish(active);
@@ -254,6 +256,7 @@ public sealed class SnapshotParticipant
             Finish(active);
         foreach (var (active, reason, detail) in failed ?? Enumerable.Empty<(ActiveSnapshot, SnapshotFailureReason, string)>())
         {
+            active.Trace?.Failed(reason, detail);
             Finish(active);
             active.Plan.Coordinator.Tell(new PartFailed(active.Plan.Id, _cell.Self, reason, detail), _cell.Self);
         }
@@ -296,6 +299,7 @@ public sealed class SnapshotParticipant
     {
         _active.Remove(active.Plan.Key);
         active.Process.Abandon(active.Plan.Id);
+        active.Trace?.End();
         _finished.Add(active.Plan.Key, active.Plan.DeadlineUtc, active.Process);
     }
 }
