@@ -8,7 +8,9 @@ namespace Snapshot.Cli.Diagrams;
 /// </summary>
 public sealed class DiagramLayout
 {
-    public const double Left = 120;
+    /// <summary>The least room left of the process lines, for their names.</summary>
+    public const double MinLeft = 120;
+    public const double NameCharWidth = 8;
     public const double Top = 100;
     public const double RowGap = 110;
     public const double StepWidth = 64;
@@ -23,6 +25,7 @@ public sealed class DiagramLayout
 
     public DiagramLayout(SpaceTimeDiagram diagram)
     {
+        LeftEdge = Math.Max(MinLeft, 24 + NameCharWidth * diagram.Processes.Max(p => p.Length));
         _rows = diagram.Processes.Select((process, row) => (process, row)).ToDictionary(p => p.process, p => p.row, StringComparer.Ordinal);
         var slotsAt = new Dictionary<double, int> { [diagram.Start] = 1, [diagram.End] = 1 };
         foreach (var group in Events(diagram).Distinct().GroupBy(e => (e.Process, e.At.Time)))
@@ -33,7 +36,7 @@ public sealed class DiagramLayout
             slotsAt[group.Key.Time] = Math.Max(slotsAt.GetValueOrDefault(group.Key.Time), slot);
         }
 
-        var x = Left + EdgeGap;
+        var x = LeftEdge + EdgeGap;
         double? previous = null;
         foreach (var time in slotsAt.Keys.Order())
         {
@@ -46,8 +49,8 @@ public sealed class DiagramLayout
         Bottom = Y(diagram.Processes.Count - 1);
     }
 
-    /// <summary>Where the process lines begin; messages sent before the window start here.</summary>
-    public double LeftEdge => Left;
+    /// <summary>Where the process lines begin, after their names; messages sent before the window start here.</summary>
+    public double LeftEdge { get; }
 
     /// <summary>Where the process lines end; messages not received within the window end here.</summary>
     public double RightEdge { get; }

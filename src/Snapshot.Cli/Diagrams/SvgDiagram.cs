@@ -22,7 +22,7 @@ public static class SvgDiagram
     private const double MinWidth = 820;
     private const double LegendGap = 64;
     private const double LineHeight = 22;
-    private const double LabelSpacing = 34;
+    private const double AxisCharWidth = 7;
 
     private const string Style = """
         text { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 13px; fill: #222; }
@@ -114,17 +114,19 @@ public static class SvgDiagram
     private static XElement TimeAxis(SpaceTimeDiagram diagram, DiagramLayout layout)
     {
         var axis = new XElement(Svg + "g", new XAttribute("class", "axis"),
-            Text("unit", DiagramLayout.Left - 12, DiagramLayout.Top - 52, diagram.TimeUnit));
-        var lastLabel = double.NegativeInfinity;
+            Text("unit", layout.LeftEdge - 12, DiagramLayout.Top - 52, diagram.TimeUnit));
+        var (lastX, lastWidth) = (double.NegativeInfinity, 0.0);
         foreach (var (time, x) in layout.Columns)
         {
             axis.Add(new XElement(Svg + "line", new XAttribute("class", "grid"), new XAttribute("data-time", TimeText(time)),
                 Coordinates(x, DiagramLayout.Top - 44, x, layout.CutBottom)));
-            // Bunched-up times would write over each other: only those a label's width apart are written.
-            if (x - lastLabel < LabelSpacing)
+            // Bunched-up times would write over each other: a label is written only clear of the one before.
+            var label = TimeText(time - diagram.Start);
+            var width = label.Length * AxisCharWidth;
+            if (x - lastX < (lastWidth + width) / 2 + 6)
                 continue;
-            axis.Add(Text("time", x, DiagramLayout.Top - 52, TimeText(time - diagram.Start), new XAttribute("data-time", TimeText(time))));
-            lastLabel = x;
+            axis.Add(Text("time", x, DiagramLayout.Top - 52, label, new XAttribute("data-time", TimeText(time))));
+            (lastX, lastWidth) = (x, width);
         }
         return axis;
     }

@@ -73,7 +73,7 @@ public sealed class SvgDiagramTests
     [Fact]
     public void Columns_are_a_step_apart_after_the_slots_of_the_busiest_process()
     {
-        Assert.Equal(DiagramLayout.Left + DiagramLayout.EdgeGap, _drawn.ColumnX(0));
+        Assert.Equal(DiagramLayout.MinLeft + DiagramLayout.EdgeGap, _drawn.ColumnX(0));
         Assert.Equal(3 * Slot + Step, _drawn.ColumnX(1) - _drawn.ColumnX(0));
         Assert.Equal(2 * Slot + Step, _drawn.ColumnX(2) - _drawn.ColumnX(1));
         Assert.Equal(Step, _drawn.ColumnX(3) - _drawn.ColumnX(2));
