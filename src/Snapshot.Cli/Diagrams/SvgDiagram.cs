@@ -153,7 +153,7 @@ public static class SvgDiagram
             message.Sent is { } s ? new XAttribute("data-sent", TimeText(s.Time)) : null,
             message.Received is { } r ? new XAttribute("data-received", TimeText(r.Time)) : null,
             message.MarkerOf is { } m ? new XAttribute("data-snapshot", m) : null,
-            message.RecordedIn.Count > 0 ? new XAttribute("data-recorded-in", string.Join(" ", message.RecordedIn)) : null,
+            message.RecordedIn.Count > 0 ? new XAttribute("data-recorded-in", string.Join(", ", message.RecordedIn)) : null,
             new XElement(Svg + "title", message.Detail));
         var arrowhead = new XAttribute("marker-end", $"url(#{(snapshotIndex < 0 ? "arrow" : ArrowheadOf(snapshotIndex))})");
         double labelX = (x1 + x2) / 2, labelY = (y1 + y2) / 2 - 5;

@@ -1,8 +1,12 @@
+using System.Text.RegularExpressions;
 using Snapshot.Tests.Diagrams;
 
 namespace Snapshot.Tests.Cli;
 
-/// <summary><c>simulate --diagram</c>: the file written as SVG or HTML, the report unchanged, and a name it cannot write refused in one line.</summary>
+/// <summary>
+/// <c>simulate --diagram</c> and <c>demo --diagram</c>: the file written as SVG or HTML, the report unchanged, and a
+/// name it cannot write refused in one line.
+/// </summary>
 public sealed class DiagramOptionTests : IDisposable
 {
     private readonly TempDirectory _files = new();
@@ -72,5 +76,40 @@ public sealed class DiagramOptionTests : IDisposable
 
         Assert.StartsWith($"cannot write '{path}': ", run.AssertBadInput("--diagram", null));
         Assert.Equal(CliRun.Of("simulate").Output, run.Output);
+    }
+
+    [Fact]
+    public void Demo_draws_its_last_snapshot_as_four_accounts_saw_it()
+    {
+        var path = _files.PathOf("demo.svg");
+
+        var run = CliRun.Of("demo", "--duration", "1s", "--interval", "250ms", "--accounts", "8", "--seed", "5", "--json", "--diagram", path);
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.Output}\n{run.Error}");
+        var drawn = DrawnDiagram.Parse(File.ReadAllText(path));
+        string[] accounts = ["account-0 (node 1)", "account-1 (node 2)", "account-2 (node 3)", "account-3 (node 1)"];
+        Assert.Equal(accounts, drawn.Recordings.Select(r => r.Process).Order(StringComparer.Ordinal));
+        Assert.Equal(accounts.SelectMany(from => accounts.Select(to => (from, to))).Order(), drawn.Markers.Select(m => (m.From, m.To)).Order());
+        var snapshot = Assert.Single(drawn.Recordings.Select(r => r.Snapshot).Distinct());
+        Assert.Equal(
+            [.. accounts.Select(a => drawn.Recordings.Single(r => r.Process == a)).Select(r => (r.X, r.Y))],
+            drawn.Cut(snapshot).Skip(1).SkipLast(1));
+        drawn.AssertCutsMeanWhatTheSnapshotsRecorded("demo");
+        // The transfers the diagram finds in flight are those the snapshot itself counted on these channels.
+        var inFlight = Regex.Match(Assert.Single(drawn.Notes, n => n.StartsWith("In flight at the cut")), @"^In flight at the cut: (\d+) transfers between these accounts \(the snapshot's own count on these channels: (\d+)\)\.$");
+        Assert.True(inFlight.Success);
+        Assert.Equal(inFlight.Groups[2].Value, inFlight.Groups[1].Value);
+        Assert.Equal(int.Parse(inFlight.Groups[1].Value), drawn.Messages.Count(m => m.RecordedIn == snapshot));
+    }
+
+    [Fact]
+    public void Demo_refuses_another_extension_before_starting_a_cluster()
+    {
+        var path = _files.PathOf("demo.txt");
+
+        var run = CliRun.Of("demo", "--diagram", path);
+
+        Assert.Equal($"'{path}' must end in .svg or .html", run.AssertBadInput("--diagram", null));
+        Assert.Equal("", run.Output);
     }
 }

@@ -39,6 +39,26 @@ public sealed class DrawnDiagram(XElement svg)
     public IReadOnlyList<string> Notes =>
         [.. svg.Elements(SvgDiagram.Svg + "text").Where(t => (string?)t.Attribute("class") == "note").Select(t => t.Value)];
 
+    /// <summary>
+    /// Asserts what a cut means: a message's arrow crosses a snapshot's cut, sent left of its sender's recording point
+    /// and received right of its receiver's, exactly when that snapshot recorded it in flight; and each process
+    /// sends its markers right of its recording point.
+    /// </summary>
+    public void AssertCutsMeanWhatTheSnapshotsRecorded(string run)
+    {
+        foreach (var snapshot in Recordings.Select(r => r.Snapshot).Distinct())
+        {
+            var recordedAt = Recordings.Where(r => r.Snapshot == snapshot).ToDictionary(r => r.Process, r => r.X);
+            foreach (var message in Messages)
+            {
+                var crosses = message.X1 < recordedAt[message.From] && message.X2 > recordedAt[message.To];
+                var recorded = (message.RecordedIn ?? "").Split(", ").Contains(snapshot);
+                Assert.True(crosses == recorded, $"{run}: {message.Title} {(crosses ? "crosses" : "does not cross")} the cut of snapshot {snapshot} but {(recorded ? "is" : "is not")} recorded in it");
+            }
+            Assert.All(Markers.Where(m => m.Snapshot == snapshot), m => Assert.True(m.X1 > recordedAt[m.From], $"{run}: {m.Title} is sent before {m.From} records"));
+        }
+    }
+
     public static double Number(XElement element, string attribute) =>
         double.Parse((string)element.Attribute(attribute)!, CultureInfo.InvariantCulture);
 
