@@ -18,7 +18,7 @@ public static class DemoCommand
         var interval = new Option<string>("--interval") { Description = "Time between snapshots, like 500ms.", DefaultValueFactory = _ => "500ms" };
         var seed = new Option<int>("--seed") { Description = "Seed of the random transfers.", DefaultValueFactory = _ => defaults.Seed };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
-        var diagram = DiagramFile.Option($"the last snapshot, as the first {DemoDiagram.AccountsDrawn} accounts saw it");
+        var diagram = DiagramFile.Option($"the snapshot that caught the most money in flight between the first {DemoDiagram.AccountsDrawn} accounts, as they saw it");
         var command = new Command("demo", "Run a bank on a cluster of nodes on 127.0.0.1 inside this process and snapshot it while money moves.")
         {
             nodes, accounts, duration, interval, seed, json, diagram,

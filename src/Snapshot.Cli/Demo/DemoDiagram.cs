@@ -6,8 +6,8 @@ using static Snapshot.Runtime.Diagnostics.SnapshotTelemetry;
 namespace Snapshot.Cli.Demo;
 
 /// <summary>
-/// The demo as a space-time diagram: the last snapshot every drawn account recorded in (the first ones run while
-/// the code is still being compiled, and take longer than the rest), seen by the first
+/// The demo as a space-time diagram: of the snapshots every drawn account recorded in, the one that caught the most
+/// transfers in flight between them (the latest of equals), seen by the first
 /// <see cref="AccountsDrawn"/> accounts (spread over the nodes), in a window from a little before the first of them
 /// recorded to a little after the last marker between them arrived. Drawn are the transfers between those accounts
 /// (from their <see cref="TransferLog"/>) and the markers between them with each one's recording point (from the
@@ -30,7 +30,7 @@ public static class DemoDiagram
             .Where(e => drawn.Contains(e.Participant))
             .GroupBy(e => e.Snapshot)
             .Where(g => drawn.All(a => g.Any(e => e.Participant == a && e.Name == Events.StateRecorded)))
-            .MaxBy(g => g.Min(e => e.At));
+            .MaxBy(g => (InFlight(g, drawn), g.Min(e => e.At)));
         if (snapshot is null)
             return null;
         var shown = snapshot.Where(e => e.Name == Events.StateRecorded
@@ -70,7 +70,7 @@ public static class DemoDiagram
                 $"marker {from} → {to}: {Times(markerSends[(from, to)], point, "received")}, {receipt.Recorded} transfers recorded in flight on this channel", label, []));
         }
 
-        var counted = markerReceipts.Values.Sum(m => m.Event.Recorded ?? 0);
+        var counted = InFlight(snapshot, drawn);
         List<string> notes =
         [
             $"{string.Join(", ", drawn.Order(StringComparer.Ordinal))} of {accounts} accounts: the transfers and markers between them (markers to and from the other accounts are left out).",
@@ -93,6 +93,10 @@ public static class DemoDiagram
     }
 
     private static string AccountName(int index) => $"account-{index}";
+
+    /// <summary>The messages a snapshot recorded in flight on the channels between drawn accounts.</summary>
+    private static int InFlight(IEnumerable<ParticipantEvent> snapshot, IReadOnlySet<string> drawn) =>
+        snapshot.Where(e => e.Name == Events.MarkerReceived && drawn.Contains(e.From!) && drawn.Contains(e.To!)).Sum(e => e.Recorded ?? 0);
 
     /// <summary>A snapshot as the diagram names it: its id at its coordinator, and the coordinator's node.</summary>
     private static string SnapshotLabel(string snapshot, IReadOnlyList<string> nodes)

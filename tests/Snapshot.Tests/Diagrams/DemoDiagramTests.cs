@@ -6,7 +6,7 @@ using static Snapshot.Runtime.Diagnostics.SnapshotTelemetry;
 namespace Snapshot.Tests.Diagrams;
 
 /// <summary>
-/// The demo's diagram from a hand-made log of two accounts on two nodes: the later of two snapshots, its window,
+/// The demo's diagram from a hand-made log of two accounts on two nodes: the snapshot that caught a transfer in flight, its window,
 /// transfers paired in FIFO order with the one handled between recording and marker counted in flight, and a
 /// marker receipt logged before its send drawn just after it.
 /// </summary>
@@ -25,11 +25,13 @@ public sealed class DemoDiagramTests
 
     // account-0 starts snapshot 5 at 2 ms. account-1 logs the marker's receipt at 1.99 ms, before account-0 logged
     // sending it. $9 is handled by account-1 before it records; $7 by account-0 after it recorded and before the
-    // marker from account-1 came: in flight. An earlier snapshot 4 is not drawn.
+    // marker from account-1 came: in flight. Snapshots 4 and 6, which caught nothing in flight, are not drawn.
     private static readonly IReadOnlyList<ParticipantEvent> Logged =
     [
         Event($"{Node1}/system/snapshots#4", "account-0", Events.StateRecorded, -100, 0),
         Event($"{Node1}/system/snapshots#4", "account-1", Events.StateRecorded, -99, 0),
+        Event($"{Node1}/system/snapshots#6", "account-0", Events.StateRecorded, 100, 0),
+        Event($"{Node1}/system/snapshots#6", "account-1", Events.StateRecorded, 101, 0),
         Event(Snapshot5, "account-0", Events.StateRecorded, 2, 0),
         Event(Snapshot5, "account-0", Events.MarkerSent, 2, 1, "account-0", "account-0"),
         Event(Snapshot5, "account-0", Events.MarkerSent, 2, 2, "account-0", "account-1"),
@@ -59,7 +61,7 @@ public sealed class DemoDiagramTests
     private static double At(double ms) => Math.Round(ms - Origin, 6);
 
     [Fact]
-    public void Draws_the_latest_snapshot_every_drawn_account_recorded_in()
+    public void Draws_the_snapshot_that_caught_the_most_transfers_in_flight()
     {
         Assert.Equal("snapshot demo: snapshot 5 of node 1, as 2 of its 2 accounts saw it", _diagram.Title);
         Assert.Equal([Label], _diagram.Snapshots);
