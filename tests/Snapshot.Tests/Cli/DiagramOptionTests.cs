@@ -42,12 +42,14 @@ public sealed class DiagramOptionTests : IDisposable
         Assert.Equal(7, DrawnDiagram.Parse(page[start..end]).Arrows.Count);
     }
 
-    [Fact]
-    public void Another_extension_is_refused_before_the_run()
+    [Theory]
+    [InlineData("simulate")]
+    [InlineData("demo")]
+    public void Another_extension_is_refused_before_the_run(string command)
     {
-        var path = _files.PathOf("bank.png");
+        var path = _files.PathOf("picture.png");
 
-        var run = CliRun.Of("simulate", "--diagram", path);
+        var run = CliRun.Of(command, "--diagram", path);
 
         Assert.Equal($"'{path}' must end in .svg or .html", run.AssertBadInput("--diagram", null));
         Assert.Equal("", run.Output);
@@ -100,16 +102,5 @@ public sealed class DiagramOptionTests : IDisposable
         Assert.True(inFlight.Success);
         Assert.Equal(inFlight.Groups[2].Value, inFlight.Groups[1].Value);
         Assert.Equal(int.Parse(inFlight.Groups[1].Value), drawn.Messages.Count(m => m.RecordedIn == snapshot));
-    }
-
-    [Fact]
-    public void Demo_refuses_another_extension_before_starting_a_cluster()
-    {
-        var path = _files.PathOf("demo.txt");
-
-        var run = CliRun.Of("demo", "--diagram", path);
-
-        Assert.Equal($"'{path}' must end in .svg or .html", run.AssertBadInput("--diagram", null));
-        Assert.Equal("", run.Output);
     }
 }
