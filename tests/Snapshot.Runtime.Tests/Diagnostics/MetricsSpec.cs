@@ -5,7 +5,7 @@ using static Snapshot.Runtime.Diagnostics.SnapshotTelemetry;
 namespace Snapshot.Runtime.Tests.Diagnostics;
 
 /// <summary>The meter's instruments, read through a <c>MeterListener</c>, after snapshots whose every figure is known.</summary>
-public sealed class MetricsSpec(ITestOutputHelper output) : TelemetrySpec(output)
+public sealed class MetricsSpec(ITestOutputHelper output) : TelemetrySpec(output, "akka.snapshot.timeout-report-grace = 100ms")
 {
     [Fact]
     public async Task A_completed_snapshot_counts_once_with_its_duration_a_marker_per_channel_and_the_messages_it_recorded()
@@ -30,14 +30,7 @@ public sealed class MetricsSpec(ITestOutputHelper output) : TelemetrySpec(output
     {
         const string Group = "metrics-failed";
         using var recorder = new TelemetryRecorder(Group);
-        using var gate = new Gate();
-        var doomed = await NodeAsync(Group, "doomed");
-        await NodeAsync(Group, "survivor");
-        await BlockAsync(doomed, gate, stopAfterwards: true);
-        var stopped = Snapshots.TakeAsync(Group);
-        await AwaitMailboxAsync(doomed, 2); // [Initiate, the survivor's marker]: it stops before handling them
-        gate.Open();
-        await Assert.ThrowsAsync<SnapshotFailedException>(() => stopped.WaitAsync(RemainingOrDefault));
+        var (_, doomed, _) = await FailWithAStoppedParticipantAsync(Group);
         await Assert.ThrowsAsync<SnapshotFailedException>(() => Snapshots.TakeAsync(Group, initiator: doomed).WaitAsync(RemainingOrDefault));
 
         var failed = recorder.Of(Instruments.Failed);
@@ -51,5 +44,23 @@ public sealed class MetricsSpec(ITestOutputHelper output) : TelemetrySpec(output
         Assert.Equal(nameof(SnapshotFailureReason.ParticipantStopped), duration.Tags[Tags.FailureReason]);
         Assert.Equal([1.0, -1.0], recorder.Of(Instruments.InFlight).Select(m => m.Value));
         Assert.Empty(recorder.Of(Instruments.Completed));
+    }
+
+    [Fact]
+    public async Task A_timeout_is_counted_as_a_failure_with_its_reason_once_it_is_reported()
+    {
+        const string Group = "metrics-timeout";
+        using var recorder = new TelemetryRecorder(Group);
+        using var gate = new Gate();
+        var stuck = await NodeAsync(Group, "stuck");
+        await BlockAsync(stuck, gate); // it can neither record nor answer the abandon: the report waits out the grace
+
+        await Assert.ThrowsAsync<SnapshotTimeoutException>(() => Snapshots.TakeAsync(Group, timeout: TimeSpan.FromMilliseconds(200)));
+
+        var failed = Assert.Single(recorder.Of(Instruments.Failed));
+        Assert.Equal(nameof(SnapshotFailureReason.Timeout), failed.Tags[Tags.FailureReason]);
+        var duration = Assert.Single(recorder.Of(Instruments.Duration));
+        Assert.InRange(duration.Value, 0.2, 30); // past its timeout: it ran until the report, a grace period later
+        Assert.Equal([1.0, -1.0], recorder.Of(Instruments.InFlight).Select(m => m.Value));
     }
 }

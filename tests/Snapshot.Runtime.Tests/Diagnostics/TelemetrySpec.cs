@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 
 namespace Snapshot.Runtime.Tests.Diagnostics;
 
-/// <summary>The snapshot whose every figure the metrics and tracing specs know.</summary>
-public abstract class TelemetrySpec(ITestOutputHelper output) : SnapshotSpec("", output)
+/// <summary>The snapshots whose every figure the metrics and tracing specs know.</summary>
+public abstract class TelemetrySpec(ITestOutputHelper output, string config = "") : SnapshotSpec(config, output)
 {
     /// <summary>
     /// A payer and a payee, the payee held while the snapshot it initiates and then a credit of 5 from the payer queue
@@ -25,5 +25,23 @@ public abstract class TelemetrySpec(ITestOutputHelper output) : SnapshotSpec("",
         var snapshot = await taking;
         AssertInFlight(snapshot, (payer, payee, [new Credit(5, "payer")]));
         return (snapshot, payer, payee);
+    }
+
+    /// <summary>
+    /// A snapshot of a doomed participant and a survivor, every participant initiated at once, that fails with
+    /// <see cref="SnapshotFailureReason.ParticipantStopped"/>: the doomed one stops before handling its initiate.
+    /// </summary>
+    protected async Task<(SnapshotFailedException Error, IActorRef Doomed, IActorRef Survivor)> FailWithAStoppedParticipantAsync(string group)
+    {
+        using var gate = new Gate();
+        var doomed = await NodeAsync(group, "doomed");
+        var survivor = await NodeAsync(group, "survivor");
+        await BlockAsync(doomed, gate, stopAfterwards: true);
+        var taking = Snapshots.TakeAsync(group);
+        await AwaitMailboxAsync(doomed, 2); // [Initiate, the survivor's marker]: it stops before handling them
+        gate.Open();
+        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => taking.WaitAsync(RemainingOrDefault));
+        Assert.Equal(SnapshotFailureReason.ParticipantStopped, error.Reason);
+        return (error, doomed, survivor);
     }
 }

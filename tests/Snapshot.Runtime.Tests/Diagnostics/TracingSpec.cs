@@ -77,14 +77,7 @@ public sealed class TracingSpec(ITestOutputHelper output) : TelemetrySpec(output
     {
         const string Group = "traced-failure";
         using var recorder = new TelemetryRecorder(Group);
-        using var gate = new Gate();
-        var doomed = await NodeAsync(Group, "doomed");
-        var survivor = await NodeAsync(Group, "survivor");
-        await BlockAsync(doomed, gate, stopAfterwards: true);
-        var taking = Snapshots.TakeAsync(Group);
-        await AwaitMailboxAsync(doomed, 2); // [Initiate, the survivor's marker]: it stops before handling them
-        gate.Open();
-        var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => taking.WaitAsync(RemainingOrDefault));
+        var (error, _, survivor) = await FailWithAStoppedParticipantAsync(Group);
 
         var span = Assert.Single(recorder.Spans(Activities.Snapshot));
         Assert.Equal(ActivityStatusCode.Error, span.Status);

@@ -205,8 +205,9 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         // The same members with the same channels as last time: the participants already know this layout.
         var layout = _layouts.TryGetValue(take.Group, out var last) && last.Matches(members) ? last : _layouts[take.Group] = ChannelLayout.Of(members);
         var participants = layout.Members.Peers;
+        var settledBelow = _running.Count == 0 ? id : new SnapshotId(Math.Min(id.Value, _running.Keys.Min(k => k.Value)));
         var observation = SnapshotObservation.Start(id, take.Group, Context, take.Initiator, participants.Count, now, take.Caller);
-        var plan = new SnapshotPlan(id, take.Group, Self, layout, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime, observation.TraceContext);
+        var plan = new SnapshotPlan(id, take.Group, Self, layout, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime, settledBelow, observation.TraceContext);
         _running.Add(id, new RunningSnapshot(plan, take, now, _selfAddress, observation));
         Timers.StartSingleTimer(id, new TimedOut(id), take.Timeout);
         // Participants on other nodes are registered there; watching them here fails the snapshot when one stops.

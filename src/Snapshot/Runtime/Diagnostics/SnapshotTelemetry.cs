@@ -70,7 +70,9 @@ public static class SnapshotTelemetry
     /// <summary>
     /// Events of a <see cref="Activities.Part"/> span, each with its timestamp. Events on a channel carry
     /// <see cref="Tags.ChannelFrom"/> and <see cref="Tags.ChannelTo"/>, participants' paths with their node's address,
-    /// the same strings as the spans' <see cref="Tags.Participant"/>.
+    /// the same strings as the spans' <see cref="Tags.Participant"/>. A marker's journey is the <see cref="MarkerSent"/>
+    /// of a channel in its sender's span and the <see cref="MarkerReceived"/> of the same channel in its receiver's span,
+    /// both spans of one snapshot (one trace; the same <see cref="Tags.Coordinator"/> and <see cref="Tags.Id"/>).
     /// </summary>
     public static class Events
     {
@@ -81,7 +83,10 @@ public static class SnapshotTelemetry
         /// </summary>
         public const string MarkerReceived = "snapshot.marker.received";
 
-        /// <summary>The participant recorded its state (the span's first event but for the marker that caused it).</summary>
+        /// <summary>
+        /// The participant recorded its state: the span's first event when it was initiated, its second, after the
+        /// <see cref="MarkerReceived"/> that made it record, when a marker came first.
+        /// </summary>
         public const string StateRecorded = "snapshot.state.recorded";
 
         /// <summary>A marker sent on an outgoing channel, right after the state was recorded: one per outgoing channel.</summary>

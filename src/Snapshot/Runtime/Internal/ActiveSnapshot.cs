@@ -28,12 +28,11 @@ internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRe
     /// <summary>The marker this participant sends on each of its outgoing channels: one object for all of them.</summary>
     public Marker Marker { get; } = new(plan);
 
-    /// <summary>Counts one more message recorded from <paramref name="sender"/>, one of its incoming channels; false once the channel is over its limit.</summary>
-    public bool CountRecorded(IActorRef sender)
+    /// <summary>Counts one more message recorded on incoming channel <paramref name="channel"/> (its position in the process's channels); false once it is over its limit.</summary>
+    public bool CountRecorded(int channel)
     {
-        var incoming = Process.Channels.Incoming;
-        _recordedPerChannel ??= new int[incoming.Count];
-        return ++_recordedPerChannel[incoming.IndexOf(sender)] <= Plan.MaxRecordedPerChannel;
+        _recordedPerChannel ??= new int[Process.Channels.Incoming.Count];
+        return ++_recordedPerChannel[channel] <= Plan.MaxRecordedPerChannel;
     }
 
     /// <summary>The messages recorded so far from <paramref name="sender"/>, one of its incoming channels.</summary>
