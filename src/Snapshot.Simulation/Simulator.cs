@@ -48,6 +48,12 @@ public sealed class Simulator
     /// <summary>Snapshots completed so far, by ascending id. Still valid after a run stopped on an input error.</summary>
     public IReadOnlyList<SimulatedSnapshot> Completed => [.. _completed.OrderBy(s => s.Id.Value)];
 
+    /// <summary>Everything that happened so far, in order. Still valid after a run stopped on an input error.</summary>
+    public IReadOnlyList<TraceEvent> Trace => _trace;
+
+    /// <summary>The current step.</summary>
+    public long Time => _time;
+
     /// <summary>Loads the three inputs, validates them and runs the script to the end.</summary>
     public static SimulationResult Run(Topology topology, EventScript script, IDelaySource delays) =>
         new Simulator(topology, delays).Run(script);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Snapshot.Cli.Deadlock;
+using Snapshot.Cli.Diagrams;
 using Snapshot.Cli.Reports;
 using Spectre.Console;
 
@@ -18,9 +19,10 @@ public static class DemoCommand
         var interval = new Option<string>("--interval") { Description = "Time between snapshots, like 500ms.", DefaultValueFactory = _ => "500ms" };
         var seed = new Option<int>("--seed") { Description = "Seed of the random transfers.", DefaultValueFactory = _ => defaults.Seed };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
+        var diagram = DiagramFile.Option($"the snapshot that caught the most money in flight between the first {DemoDiagram.AccountsDrawn} accounts, as they saw it");
         var command = new Command("demo", "Run a bank on a cluster of nodes on 127.0.0.1 inside this process and snapshot it while money moves.")
         {
-            nodes, accounts, duration, interval, seed, json,
+            nodes, accounts, duration, interval, seed, json, diagram,
             DeadlockCommand.Create(console, output),
         };
         command.SetAction((parsed, cancellationToken) =>
@@ -31,24 +33,27 @@ public static class DemoCommand
                 DurationText.Parse(parsed.GetValue(duration)!, "--duration"),
                 DurationText.Parse(parsed.GetValue(interval)!, "--interval"),
                 parsed.GetValue(seed)).Validated();
-            return RunAsync(settings, parsed.GetValue(json), console, output, cancellationToken);
+            return RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(DemoSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DemoSettings settings, bool json, DiagramFile? diagram, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
     {
+        using var trace = diagram is null ? null : new DemoTrace(settings.Accounts);
         SnapshotRunSummary run;
         if (json)
         {
-            run = await DemoRun.RunAsync(settings, _ => { }, cancellationToken);
+            run = await DemoRun.RunAsync(settings, _ => { }, cancellationToken, trace);
             output.WriteLine(JsonSerializer.Serialize(run.ToJson(), new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
-            run = await ProgressLines.RunAsync(console, progress => DemoRun.RunAsync(settings, progress, cancellationToken));
+            run = await ProgressLines.RunAsync(console, progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace));
             SnapshotTable.Write(console, run);
         }
+        if (diagram is not null)
+            diagram.Write(trace!.Diagram() ?? throw new UsageException(DiagramFile.OptionName, "no snapshot was recorded by every drawn account: nothing to draw"));
         return run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 }

@@ -12,13 +12,15 @@ namespace Snapshot.Cli.Demo;
 /// </summary>
 public static class DemoRun
 {
-    public static async Task<SnapshotRunSummary> RunAsync(DemoSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    /// <param name="trace">Logs what a diagram of the run draws; null to log nothing.</param>
+    public static async Task<SnapshotRunSummary> RunAsync(DemoSettings settings, Action<string> progress, CancellationToken cancellationToken, DemoTrace? trace = null)
     {
         progress($"starting {settings.Nodes} nodes");
         await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken);
         var nodes = cluster.Nodes;
+        trace?.ClusterStarted(nodes);
         var accounts = Enumerable.Range(0, settings.Accounts)
-            .Select(i => nodes[i % nodes.Count].ActorOf(BankAccount.Props(), $"account-{i}"))
+            .Select(i => nodes[i % nodes.Count].ActorOf(BankAccount.Props(trace?.Transfers), $"account-{i}"))
             .ToArray();
         // Account i lives on node i mod N; each node's accounts register there as they start.
         await Task.WhenAll(nodes.Select((node, n) => GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(

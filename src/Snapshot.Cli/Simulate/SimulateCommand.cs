@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Snapshot.Cli.Diagrams;
 using Snapshot.Simulation;
 using Spectre.Console;
 
@@ -16,7 +17,7 @@ public static class SimulateCommand
         var options = new SimulateOptions();
         var command = new Command("simulate", "Run the deterministic simulator. Without --topology and --events, runs the built-in bank example.")
         {
-            options.Topology, options.Events, options.Delays, options.Out, options.Json,
+            options.Topology, options.Events, options.Delays, options.Out, options.Diagram, options.Json,
         };
         command.SetAction(parsed => Execute(parsed, options, console, output));
         return command;
@@ -25,6 +26,7 @@ public static class SimulateCommand
     private static int Execute(ParseResult parsed, SimulateOptions options, IAnsiConsole console, TextWriter output)
     {
         var scenario = Scenario.From(parsed.GetValue(options.Topology), parsed.GetValue(options.Events), parsed.GetValue(options.Delays));
+        var diagram = DiagramFile.From(parsed.GetValue(options.Diagram));
         var simulator = new Simulator(scenario.Topology, scenario.Delays);
         SimulationInputException? failure = null;
         try
@@ -44,6 +46,7 @@ public static class SimulateCommand
             SimulationJson.Write(output, scenario, snapshots);
         else
             SimulationReport.Write(console, scenario, snapshots);
+        diagram?.Write(SimulationDiagram.Of(scenario, simulator.Trace, snapshots, simulator.Time));
 
         if (failure is not null)
             throw failure;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Snapshot.Cli.Diagrams;
 
 namespace Snapshot.Cli.Simulate;
 
@@ -12,6 +13,8 @@ public sealed class SimulateOptions
     public Option<string?> Delays { get; } = new("--delays") { Description = $"Delays file (one whole number ≥ 1 per line, one per message sent) or random:SEED. Default: {SimulateCommand.DefaultDelays}." };
 
     public Option<string?> Out { get; } = new("--out") { Description = "Directory to write each snapshot to, as <id>.snap." };
+
+    public Option<string?> Diagram { get; } = DiagramFile.Option("the run");
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON object instead of tables." };
 }
