@@ -72,7 +72,15 @@ public sealed class GlobalSnapshotStorage : IExtension
         var catalog = await LoadCatalogAsync(cancellationToken);
         if (catalog.Entries.All(e => e.Id != id))
             throw new StoredSnapshotNotFoundException(id);
-        var selected = await Plugin.LoadLatestAsync(PersistenceIdOf(id), cancellationToken);
+        SelectedSnapshot? selected;
+        try
+        {
+            selected = await Plugin.LoadLatestAsync(PersistenceIdOf(id), cancellationToken);
+        }
+        catch (SnapshotStorageException e)
+        {
+            throw new SnapshotStorageException($"cannot read stored snapshot {id}: {e.Message}", e);
+        }
         return selected?.Snapshot switch
         {
             StoredSnapshot stored => StoredSnapshotConverter.ToGlobalSnapshot(stored, id, _system),

@@ -59,8 +59,9 @@ internal sealed class SnapshotStorePlugin(IActorRef store, TimeSpan timeout)
         }
     }
 
+    // Plugins wrap what went wrong (a serializer's exception in a load exception, say): the innermost cause says it.
     private SnapshotStorageException Failed(string what, Exception cause) =>
-        new($"the snapshot store {store.Path} failed {what}: {cause.Message}", cause);
+        new($"the snapshot store {store.Path} failed {what}: {cause.GetBaseException().Message}", cause);
 
     private SnapshotStorageException Unexpected(object reply) =>
         new($"the snapshot store {store.Path} answered {reply.GetType().Name}, not a snapshot-store reply");
