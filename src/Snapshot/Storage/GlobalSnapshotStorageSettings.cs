@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.Persistence;
 using Snapshot.Runtime;
 
 namespace Snapshot.Storage;
@@ -42,7 +43,8 @@ public sealed class GlobalSnapshotStorageSettings
     {
         system.Settings.InjectTopLevelFallback(GlobalSnapshotsSettings.DefaultConfig());
         var settings = Create(system.Settings.Config.GetConfig(GlobalSnapshotsSettings.Section));
-        if (settings.Plugin.Length > 0 && !system.Settings.Config.HasPath(settings.Plugin))
+        // The plugins Akka.Persistence defines itself (inmem, local) are in its defaults, loaded only once it starts.
+        if (settings.Plugin.Length > 0 && !system.Settings.Config.WithFallback(Persistence.DefaultConfig()).HasPath(settings.Plugin))
             throw new ConfigurationException($"{GlobalSnapshotsSettings.Section}.storage-plugin = {settings.Plugin}: no such section in the configuration, so no snapshot-store plugin to use");
         return settings;
     }
