@@ -35,11 +35,16 @@ public sealed class GlobalSnapshotStorage : IExtension
         // The plugin starts on first use: a system that never stores a snapshot never starts Akka.Persistence.
         _plugin = new Lazy<SnapshotStorePlugin>(() => new SnapshotStorePlugin(
             Persistence.Instance.Apply(system).SnapshotStoreFor(Settings.Plugin), Settings.Timeout));
+        var snapshots = GlobalSnapshots.Get(system);
+        PeriodicGroup = Settings.PeriodicGroup.Length > 0 ? Settings.PeriodicGroup : snapshots.Settings.DefaultGroup;
         if (Settings.Interval is { } interval)
-            system.SystemActorOf(PeriodicSnapshots.Props(this, GlobalSnapshots.Get(system), interval), "periodic-global-snapshots");
+            system.SystemActorOf(PeriodicSnapshots.Props(this, snapshots, interval), "periodic-global-snapshots");
     }
 
     public GlobalSnapshotStorageSettings Settings { get; }
+
+    /// <summary>The group periodic snapshots cover: <c>periodic-group</c>, or <c>default-group</c> when that is empty.</summary>
+    public string PeriodicGroup { get; }
 
     private SnapshotStorePlugin Plugin => _plugin.Value;
 

@@ -21,7 +21,7 @@ internal sealed class PeriodicSnapshots : ReceiveActor, IWithTimers
     public PeriodicSnapshots(GlobalSnapshotStorage storage, GlobalSnapshots snapshots, TimeSpan interval)
     {
         _interval = interval;
-        var group = storage.Settings.PeriodicGroup.Length > 0 ? storage.Settings.PeriodicGroup : snapshots.Settings.DefaultGroup;
+        var group = storage.PeriodicGroup;
         Receive<Tick>(_ =>
         {
             if (_busy || !TakesTheSnapshots())
