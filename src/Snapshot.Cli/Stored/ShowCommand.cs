@@ -62,7 +62,7 @@ public static class ShowCommand
     {
         var initiator = snapshot.Initiator is null ? "every participant at once" : Name(snapshot.Initiator);
         console.MarkupLineInterpolated(
-            $"snapshot [bold]{info.Id}[/] of group '{info.Group}', taken {ListCommand.TakenAt(info)} in {info.Duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms, started by {initiator}");
+            $"snapshot {info.Id} of group '{info.Group}', taken {ListCommand.TakenAt(info)} in {info.Duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms, started by {initiator}");
         var processes = new Table().AddColumn("Participant").AddColumn("State").AddColumn("Stashed");
         foreach (var p in snapshot.Processes)
             processes.AddRow(Markup.Escape(Name(p.Participant)), Markup.Escape(Text(p.State)), Markup.Escape(string.Join(", ", p.Stashed.Select(Text))));
