@@ -36,7 +36,7 @@ public static class NodeCommand
             var storage = StoreReader.Open(system, path);
             if (storage.Settings.Interval is { } interval)
                 console.MarkupLineInterpolated(
-                    $"storing a snapshot of '{storage.PeriodicGroup}' every {DurationText.Format(interval)} while this node is the cluster's oldest, keeping the last {storage.Settings.KeepLast} ('snapshot list --config {path}' reads them)");
+                    $"periodic snapshots of '{storage.PeriodicGroup}' every {DurationText.Format(interval)} on the cluster's oldest node, the last {storage.Settings.KeepLast} kept: snapshot list --config {path}");
             return RunAsync(system, count, parsed.GetValue(seed), console, cancellationToken);
         });
         return command;

@@ -34,8 +34,8 @@ public static class ListCommand
         ["group"] = info.Group,
         ["participants"] = info.Participants,
         ["messages_in_flight"] = info.MessagesInFlight,
-        ["started_at"] = info.StartedAt.ToString("O", CultureInfo.InvariantCulture),
-        ["completed_at"] = info.CompletedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["started_at"] = info.StartedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        ["completed_at"] = info.CompletedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         ["duration_ms"] = Math.Round(info.Duration.TotalMilliseconds, 3),
         ["periodic"] = info.Periodic,
     };

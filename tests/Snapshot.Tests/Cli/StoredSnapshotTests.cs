@@ -17,7 +17,7 @@ public sealed class StoredSnapshotTests : IDisposable
 {
     private static readonly DateTimeOffset StartedAt = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
 
-    // Written back as the CLI wrote it, '+' and all: the CLI's own output escapes them, as JSON allows.
+    // Written back as the CLI wrote it: the default encoder would escape characters such as '<' and '+'.
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly TempDirectory _files = new();
@@ -66,7 +66,7 @@ public sealed class StoredSnapshotTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         var snapshot = Assert.Single(JsonDocument.Parse(run.Output).RootElement.GetProperty("snapshots").EnumerateArray());
         Assert.Equal(
-            """{"id":1,"group":"bank","participants":2,"messages_in_flight":1,"started_at":"2026-11-25T18:00:00.0000000+00:00","completed_at":"2026-11-25T18:00:00.0125000+00:00","duration_ms":12.5,"periodic":false}""",
+            """{"id":1,"group":"bank","participants":2,"messages_in_flight":1,"started_at":"2026-11-25T18:00:00.0000000Z","completed_at":"2026-11-25T18:00:00.0125000Z","duration_ms":12.5,"periodic":false}""",
             JsonSerializer.Serialize(snapshot, Relaxed));
     }
 
