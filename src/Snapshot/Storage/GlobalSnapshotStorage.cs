@@ -123,6 +123,8 @@ public sealed class GlobalSnapshotStorage : IExtension
             var catalog = await LoadCatalogAsync(cancellationToken);
             var entry = new StoredSnapshotInfo(
                 catalog.NextId, snapshot.Group, snapshot.Processes.Count, snapshot.RecordedMessages, snapshot.StartedAt, snapshot.CompletedAt, periodic);
+            // A save whose catalog could not be written may have left a snapshot under this id, unlisted: replace it.
+            await Plugin.DeleteAsync(PersistenceIdOf(entry.Id), long.MaxValue, cancellationToken);
             await Plugin.SaveAsync(PersistenceIdOf(entry.Id), 1, stored, cancellationToken);
             await SaveCatalogAsync(catalog.With(entry), cancellationToken);
             return entry;
@@ -171,8 +173,10 @@ public sealed class GlobalSnapshotStorage : IExtension
     private async Task SaveCatalogAsync(SnapshotCatalog catalog, CancellationToken cancellationToken)
     {
         await Plugin.SaveAsync(Settings.PersistenceId, catalog.Version, catalog, cancellationToken);
-        // Older versions are no longer read; a failure to delete them leaves the new one the latest all the same.
-        await DeleteOrWarnAsync(Settings.PersistenceId, catalog.Version - 1, "the catalog's older versions", cancellationToken);
+        // Older versions are no longer read; a failure to delete them leaves the new one the latest all the same. The
+        // first version has none, and some plugins (the in-memory one) read a maximum sequence number of 0 as "all".
+        if (catalog.Version > 1)
+            await DeleteOrWarnAsync(Settings.PersistenceId, catalog.Version - 1, "the catalog's older versions", cancellationToken);
     }
 
     /// <summary>Deletes what no catalog lists any more: a failure leaves unused data behind, not a failed change.</summary>

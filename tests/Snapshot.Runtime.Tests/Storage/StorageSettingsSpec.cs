@@ -36,6 +36,24 @@ public sealed class StorageSettingsSpec(ITestOutputHelper output) : TestKit("", 
         }
     }
 
+    [Fact]
+    public void The_With_methods_return_a_copy_with_the_one_value_changed_and_refuse_a_bad_one()
+    {
+        var defaults = GlobalSnapshotStorage.Get(Sys).Settings;
+
+        var changed = defaults.WithPlugin("p").WithPersistenceId("id").WithTimeout(TimeSpan.FromSeconds(2))
+            .WithInterval(TimeSpan.FromSeconds(5)).WithPeriodicGroup("bank").WithKeepLast(3);
+
+        Assert.Equal(("p", "id", TimeSpan.FromSeconds(2), (TimeSpan?)TimeSpan.FromSeconds(5), "bank", 3),
+            (changed.Plugin, changed.PersistenceId, changed.Timeout, changed.Interval, changed.PeriodicGroup, changed.KeepLast));
+        Assert.Null(changed.WithInterval(null).Interval);
+        Assert.Equal(10, defaults.KeepLast);
+        Assert.Equal("akka.snapshot.keep-last = 0 must be at least 1", Assert.Throws<ConfigurationException>(() => defaults.WithKeepLast(0)).Message);
+        Assert.StartsWith("akka.snapshot.interval = ", Assert.Throws<ConfigurationException>(() => defaults.WithInterval(TimeSpan.Zero)).Message);
+        Assert.StartsWith("akka.snapshot.storage-timeout = ", Assert.Throws<ConfigurationException>(() => defaults.WithTimeout(TimeSpan.Zero)).Message);
+        Assert.StartsWith("akka.snapshot.storage-persistence-id = ", Assert.Throws<ConfigurationException>(() => defaults.WithPersistenceId(" ")).Message);
+    }
+
     [Theory]
     [InlineData("interval = 0s", "akka.snapshot.interval = 00:00:00 must be longer than 0, or off")]
     [InlineData("interval = soon", "akka.snapshot.interval = soon is not valid: ")]

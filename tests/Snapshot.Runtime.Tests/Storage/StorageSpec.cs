@@ -121,6 +121,24 @@ public sealed class StorageSpec : SnapshotSpec
     }
 
     [Fact]
+    public async Task Another_plugin_named_by_storage_plugin_stores_them_instead_of_the_default_store()
+    {
+        var taken = await TakeWithStashAndChannelAsync();
+        using var system = ActorSystem.Create("inmem", ConfigurationFactory.ParseString("akka.snapshot.storage-plugin = \"akka.persistence.snapshot-store.inmem\"").WithFallback(_store.Config()));
+        try
+        {
+            var storage = GlobalSnapshotStorage.Get(system);
+            Assert.Equal(1, (await storage.SaveAsync(taken)).Id);
+            StoredAssert.Identical(taken, await storage.LoadAsync(1));
+            Assert.False(Directory.Exists(_store.Root), "the default store, the local file store, should not have been used");
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    [Fact]
     public async Task Periodic_snapshots_are_stored_every_interval_and_the_oldest_deleted_beyond_keep_last()
     {
         using var system = ActorSystem.Create("periodic", ConfigurationFactory.ParseString("akka.snapshot { interval = 50ms, periodic-group = \"vaults\" }").WithFallback(_store.Config()));
