@@ -100,6 +100,28 @@ public sealed class StorageSpec : SnapshotSpec
     }
 
     [Fact]
+    public async Task A_save_the_store_fails_is_an_error_naming_the_store_and_loses_nothing_stored_before()
+    {
+        var taken = await TakeWithStashAndChannelAsync();
+        using var system = ActorSystem.Create("failing", FailingSnapshotStore.Config);
+        try
+        {
+            var storage = GlobalSnapshotStorage.Get(system);
+            await storage.SaveAsync(taken);
+
+            var error = await Assert.ThrowsAsync<SnapshotStorageException>(() => storage.SaveAsync(taken));
+
+            Assert.Equal("the snapshot store akka://failing/system/akka.persistence.snapshot-store.failing failed saving global-snapshots-2 #1: disk full", error.Message);
+            Assert.Equal([1L], (await storage.ListAsync()).Select(s => s.Id));
+            StoredAssert.Identical(taken, await storage.LoadAsync(1));
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    [Fact]
     public async Task A_snapshot_stored_in_a_newer_format_is_refused_naming_the_format_and_the_others_still_read()
     {
         var taken = await TakeWithStashAndChannelAsync();
