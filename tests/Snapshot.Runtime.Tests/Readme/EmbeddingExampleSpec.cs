@@ -40,16 +40,18 @@ public sealed class EmbeddingExampleSpec : TestKit
         }
     }
 
-    [Fact]
-    public void Every_code_line_of_the_README_section_is_in_the_example_in_the_same_order()
+    [Theory]
+    [InlineData("## Embedding", "EmbeddingExample.cs")]
+    [InlineData("## Metrics and traces", "TelemetryExample.cs")]
+    public void Every_code_line_of_the_README_section_is_in_the_example_in_the_same_order(string heading, string file)
     {
-        var example = CodeLines(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Snapshot.Runtime.Tests", "Readme", "EmbeddingExample.cs")));
-        var blocks = ReadmeCodeBlocks(File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")), "## Embedding");
+        var example = CodeLines(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Snapshot.Runtime.Tests", "Readme", file)));
+        var blocks = ReadmeCodeBlocks(File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")), heading);
 
         Assert.NotEmpty(blocks);
         Assert.All(blocks, block => Assert.True(
             Enumerable.Range(0, example.Count - block.Count + 1).Any(start => example.Skip(start).Take(block.Count).SequenceEqual(block)),
-            $"this README code is not in EmbeddingExample.cs as written:\n{string.Join("\n", block)}"));
+            $"this README code is not in {file} as written:\n{string.Join("\n", block)}"));
     }
 
     [Fact]
