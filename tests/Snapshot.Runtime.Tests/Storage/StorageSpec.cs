@@ -32,19 +32,14 @@ public sealed class StorageSpec : SnapshotSpec
         var stored = await Storage.SaveAsync(taken);
         await Sys.Terminate();
 
-        using var reader = ActorSystem.Create(Sys.Name, _store.Config());
-        try
+        await WithSystemAsync(Sys.Name, _store.Config(), async reader =>
         {
             var storage = GlobalSnapshotStorage.Get(reader);
             var listed = Assert.Single(await storage.ListAsync());
             Assert.Equal(new StoredSnapshotInfo(1, Group, 2, 2, taken.StartedAt, taken.CompletedAt, Periodic: false), listed);
             Assert.Equal(stored, listed);
             StoredAssert.Identical(taken, await storage.LoadAsync(1));
-        }
-        finally
-        {
-            await reader.Terminate();
-        }
+        });
     }
 
     [Fact]
@@ -103,8 +98,7 @@ public sealed class StorageSpec : SnapshotSpec
     public async Task A_save_the_store_fails_is_an_error_naming_the_store_and_loses_nothing_stored_before()
     {
         var taken = await TakeWithStashAndChannelAsync();
-        using var system = ActorSystem.Create("failing", FailingSnapshotStore.Config);
-        try
+        await WithSystemAsync("failing", FailingSnapshotStore.Config, async system =>
         {
             var storage = GlobalSnapshotStorage.Get(system);
             await storage.SaveAsync(taken);
@@ -114,11 +108,7 @@ public sealed class StorageSpec : SnapshotSpec
             Assert.Equal("the snapshot store akka://failing/system/akka.persistence.snapshot-store.failing failed saving global-snapshots-2 #1: disk full", error.Message);
             Assert.Equal([1L], (await storage.ListAsync()).Select(s => s.Id));
             StoredAssert.Identical(taken, await storage.LoadAsync(1));
-        }
-        finally
-        {
-            await system.Terminate();
-        }
+        });
     }
 
     [Fact]
@@ -126,11 +116,7 @@ public sealed class StorageSpec : SnapshotSpec
     {
         var taken = await TakeWithStashAndChannelAsync();
         await Storage.SaveAsync(taken);
-        using (var newer = ActorSystem.Create("newer", NewerFormatSerializer.Config.WithFallback(_store.Config())))
-        {
-            await GlobalSnapshotStorage.Get(newer).SaveAsync(taken);
-            await newer.Terminate();
-        }
+        await WithSystemAsync("newer", NewerFormatSerializer.Config.WithFallback(_store.Config()), newer => GlobalSnapshotStorage.Get(newer).SaveAsync(taken));
 
         var error = await Assert.ThrowsAsync<SnapshotStorageException>(() => Storage.LoadAsync(2));
 
@@ -146,25 +132,19 @@ public sealed class StorageSpec : SnapshotSpec
     public async Task Another_plugin_named_by_storage_plugin_stores_them_instead_of_the_default_store()
     {
         var taken = await TakeWithStashAndChannelAsync();
-        using var system = ActorSystem.Create("inmem", ConfigurationFactory.ParseString("akka.snapshot.storage-plugin = \"akka.persistence.snapshot-store.inmem\"").WithFallback(_store.Config()));
-        try
+        await WithSystemAsync("inmem", ConfigurationFactory.ParseString("akka.snapshot.storage-plugin = \"akka.persistence.snapshot-store.inmem\"").WithFallback(_store.Config()), async system =>
         {
             var storage = GlobalSnapshotStorage.Get(system);
             Assert.Equal(1, (await storage.SaveAsync(taken)).Id);
             StoredAssert.Identical(taken, await storage.LoadAsync(1));
             Assert.False(Directory.Exists(_store.Root), "the default store, the local file store, should not have been used");
-        }
-        finally
-        {
-            await system.Terminate();
-        }
+        });
     }
 
     [Fact]
     public async Task Periodic_snapshots_are_stored_every_interval_and_the_oldest_deleted_beyond_keep_last()
     {
-        using var system = ActorSystem.Create("periodic", ConfigurationFactory.ParseString("akka.snapshot { interval = 50ms, periodic-group = \"vaults\" }").WithFallback(_store.Config()));
-        try
+        await WithSystemAsync("periodic", ConfigurationFactory.ParseString("akka.snapshot { interval = 50ms, periodic-group = \"vaults\" }").WithFallback(_store.Config()), async system =>
         {
             system.ActorOf(Node.Props(Group), "a");
             system.ActorOf(Node.Props(Group), "b");
@@ -179,6 +159,16 @@ public sealed class StorageSpec : SnapshotSpec
                 Assert.All(stored, s => Assert.True(s is { Id: >= 2, Periodic: true, Group: Group, Participants: 2 }, s.ToString()));
             }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(20));
             await Assert.ThrowsAsync<StoredSnapshotNotFoundException>(() => storage.LoadAsync(1));
+        });
+    }
+
+    /// <summary>Runs <paramref name="use"/> with an ActorSystem of its own, terminated afterwards.</summary>
+    private static async Task WithSystemAsync(string name, Config config, Func<ActorSystem, Task> use)
+    {
+        var system = ActorSystem.Create(name, config);
+        try
+        {
+            await use(system);
         }
         finally
         {
