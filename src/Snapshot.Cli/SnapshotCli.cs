@@ -4,6 +4,7 @@ using Snapshot.Cli.Chaos;
 using Snapshot.Cli.Demo;
 using Snapshot.Cli.Nodes;
 using Snapshot.Cli.Simulate;
+using Snapshot.Cli.Stored;
 using Snapshot.Simulation;
 using Spectre.Console;
 
@@ -32,6 +33,8 @@ public static class SnapshotCli
             NodeCommand.Create(console),
             TakeCommand.Create(console, output),
             BenchCommand.Create(console, output),
+            ListCommand.Create(console, output, error),
+            ShowCommand.Create(console, output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

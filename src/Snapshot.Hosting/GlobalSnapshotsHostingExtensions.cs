@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using Snapshot.Runtime;
+using Snapshot.Storage;
 
 namespace Snapshot.Hosting;
 
@@ -17,7 +18,9 @@ public static class GlobalSnapshotsHostingExtensions
         TimeSpan? defaultTimeout = null,
         int? maxInFlight = null,
         int? maxRecordedPerChannel = null,
-        TimeSpan? timeoutReportGrace = null) =>
+        TimeSpan? timeoutReportGrace = null,
+        TimeSpan? interval = null,
+        int? keepLast = null) =>
         builder.WithGlobalSnapshots(new GlobalSnapshotsOptions
         {
             DefaultGroup = defaultGroup,
@@ -25,6 +28,8 @@ public static class GlobalSnapshotsHostingExtensions
             MaxInFlight = maxInFlight,
             MaxRecordedPerChannel = maxRecordedPerChannel,
             TimeoutReportGrace = timeoutReportGrace,
+            Interval = interval,
+            KeepLast = keepLast,
         });
 
     /// <summary>Starts <see cref="GlobalSnapshots"/> with the ActorSystem, with the options <paramref name="configure"/> sets.</summary>
@@ -42,7 +47,8 @@ public static class GlobalSnapshotsHostingExtensions
     {
         options.Apply(builder);
         builder.AddHocon(GlobalSnapshotsSettings.DefaultConfig(), HoconAddMode.Append);
-        // Started with the system rather than on first use, so a bad setting fails start-up instead of the first snapshot.
-        return builder.WithExtension<GlobalSnapshotsExtensionProvider>();
+        // Started with the system rather than on first use, so a bad setting fails start-up instead of the first snapshot;
+        // the storage too, which takes the periodic snapshots when an interval is set.
+        return builder.WithExtension<GlobalSnapshotsExtensionProvider>().WithExtension<GlobalSnapshotStorageExtensionProvider>();
     }
 }

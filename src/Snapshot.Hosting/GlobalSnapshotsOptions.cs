@@ -27,6 +27,18 @@ public sealed class GlobalSnapshotsOptions
     /// <summary><c>timeout-report-grace</c>: after a timeout, how long to wait for the report of what was missing. Default 1 s.</summary>
     public TimeSpan? TimeoutReportGrace { get; set; }
 
+    /// <summary><c>interval</c>: take and store a snapshot of the periodic group this often. Default off.</summary>
+    public TimeSpan? Interval { get; set; }
+
+    /// <summary><c>keep-last</c>: how many periodic snapshots of the group to keep. Default 10.</summary>
+    public int? KeepLast { get; set; }
+
+    /// <summary><c>periodic-group</c>: the group periodic snapshots cover. Default <c>""</c>, the default group.</summary>
+    public string? PeriodicGroup { get; set; }
+
+    /// <summary><c>storage-plugin</c>: the config path of the snapshot-store plugin that stores snapshots. Default <c>""</c>, the default snapshot store.</summary>
+    public string? StoragePlugin { get; set; }
+
     /// <summary>The <c>akka.snapshot</c> HOCON of the properties that are set; empty when none is.</summary>
     public string ToHocon()
     {
@@ -43,6 +55,14 @@ public sealed class GlobalSnapshotsOptions
             Set("max-recorded-per-channel", HoconValues.Number(maxRecorded));
         if (TimeoutReportGrace is { } grace)
             Set("timeout-report-grace", HoconValues.Duration(grace));
+        if (Interval is { } interval)
+            Set("interval", HoconValues.Duration(interval));
+        if (KeepLast is { } keepLast)
+            Set("keep-last", HoconValues.Number(keepLast));
+        if (PeriodicGroup is not null)
+            Set("periodic-group", HoconValues.Quoted(PeriodicGroup));
+        if (StoragePlugin is not null)
+            Set("storage-plugin", HoconValues.Quoted(StoragePlugin));
         return body.Length == 0 ? "" : $"{GlobalSnapshotsSettings.Section} {{\n{body}}}\n";
     }
 

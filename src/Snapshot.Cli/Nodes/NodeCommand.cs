@@ -2,6 +2,7 @@ using System.CommandLine;
 using Akka.Actor;
 using Akka.Cluster;
 using Snapshot.Cli.Bank;
+using Snapshot.Cli.Stored;
 using Snapshot.Runtime;
 using Spectre.Console;
 
@@ -32,6 +33,10 @@ public static class NodeCommand
                 throw new UsageException("--port", $"must be from 0 to 65535, found {parsed.GetValue(port)}");
             var path = parsed.GetValue(config)!;
             var system = NodeConfig.Start(path, NodeConfig.Load(path, parsed.GetValue(port), parsed.GetValue(seedNode)));
+            var storage = StoreReader.Open(system, path);
+            if (storage.Settings.Interval is { } interval)
+                console.MarkupLineInterpolated(
+                    $"periodic snapshots of '{storage.PeriodicGroup}' every {DurationText.Format(interval)} on the cluster's oldest node, the last {storage.Settings.KeepLast} kept: snapshot list --config {path}");
             return RunAsync(system, count, parsed.GetValue(seed), console, cancellationToken);
         });
         return command;

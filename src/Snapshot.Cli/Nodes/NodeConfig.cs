@@ -12,6 +12,19 @@ public static class NodeConfig
     /// <param name="seedNode">Overrides <c>akka.cluster.seed-nodes</c> when set.</param>
     public static Config Load(string path, int? port, string? seedNode)
     {
+        var config = Read(path);
+        if (config.GetString("akka.actor.provider", "") != "cluster")
+            throw new UsageException("--config", $"'{path}' must set akka.actor.provider = cluster");
+        if (port is { } p)
+            config = ConfigurationFactory.ParseString($"akka.remote.dot-netty.tcp.port = {p}").WithFallback(config);
+        if (seedNode is not null)
+            config = ConfigurationFactory.ParseString($"akka.cluster.seed-nodes = [\"{AddressOption.Parse(seedNode, "--seed-node")}\"]").WithFallback(config);
+        return config.WithFallback(CliAkkaConfig.Quiet);
+    }
+
+    /// <summary>The file's HOCON as it is, without the CLI's defaults.</summary>
+    public static Config Read(string path)
+    {
         string text;
         try
         {
@@ -21,22 +34,14 @@ public static class NodeConfig
         {
             throw new UsageException("--config", $"cannot read '{path}': {e.Message}");
         }
-        Config config;
         try
         {
-            config = ConfigurationFactory.ParseString(text);
+            return ConfigurationFactory.ParseString(text);
         }
         catch (Exception e)
         {
             throw new UsageException("--config", $"'{path}' is not valid HOCON: {e.Message.Split('\n')[0]}");
         }
-        if (config.GetString("akka.actor.provider", "") != "cluster")
-            throw new UsageException("--config", $"'{path}' must set akka.actor.provider = cluster");
-        if (port is { } p)
-            config = ConfigurationFactory.ParseString($"akka.remote.dot-netty.tcp.port = {p}").WithFallback(config);
-        if (seedNode is not null)
-            config = ConfigurationFactory.ParseString($"akka.cluster.seed-nodes = [\"{AddressOption.Parse(seedNode, "--seed-node")}\"]").WithFallback(config);
-        return config.WithFallback(CliAkkaConfig.Quiet);
     }
 
     /// <summary>Starts the node's ActorSystem; a configuration Akka refuses is reported against the file.</summary>

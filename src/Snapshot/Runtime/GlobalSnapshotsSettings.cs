@@ -74,7 +74,7 @@ public sealed class GlobalSnapshotsSettings
         maxRecordedPerChannel ?? MaxRecordedPerChannel,
         timeoutReportGrace ?? TimeoutReportGrace);
 
-    private static T Read<T>(Config section, string key, Func<Config, T> read)
+    internal static T Read<T>(Config section, string key, Func<Config, T> read)
     {
         if (!section.HasPath(key))
             throw new ConfigurationException($"{Section}.{key} is missing");
@@ -88,6 +88,6 @@ public sealed class GlobalSnapshotsSettings
         }
     }
 
-    private static T Require<T>(T value, bool valid, string key, string rule) =>
+    internal static T Require<T>(T value, bool valid, string key, string rule) =>
         valid ? value : throw new ConfigurationException($"{Section}.{key} = {value} {rule}");
 }

@@ -2,6 +2,7 @@ using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Snapshot.Hosting;
+using Snapshot.Storage;
 
 namespace Snapshot.Runtime.Tests.Hosting;
 
@@ -84,6 +85,32 @@ public sealed class GlobalSnapshotsOptionsSpec
 
             """.ReplaceLineEndings("\n"),
             options.ToHocon());
+    }
+
+    [Fact]
+    public void The_storage_properties_are_emitted_under_their_keys_and_read_back_as_the_storage_settings()
+    {
+        var options = new GlobalSnapshotsOptions
+        {
+            Interval = TimeSpan.FromSeconds(10),
+            KeepLast = 5,
+            PeriodicGroup = "bank",
+            StoragePlugin = "akka.persistence.snapshot-store.sql",
+        };
+
+        Assert.Equal(
+            """
+            akka.snapshot {
+              interval = 10000ms
+              keep-last = 5
+              periodic-group = "bank"
+              storage-plugin = "akka.persistence.snapshot-store.sql"
+            }
+
+            """.ReplaceLineEndings("\n"),
+            options.ToHocon());
+        var settings = GlobalSnapshotStorageSettings.Create(NewBuilder().WithGlobalSnapshots(options).Configuration.Value.GetConfig(GlobalSnapshotsSettings.Section));
+        Assert.Equal((TimeSpan.FromSeconds(10), 5, "bank", "akka.persistence.snapshot-store.sql"), (settings.Interval, settings.KeepLast, settings.PeriodicGroup, settings.Plugin));
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Snapshot.Hosting;
+using Snapshot.Storage;
 
 namespace Snapshot.Runtime.Tests.Hosting;
 
@@ -35,6 +36,34 @@ public sealed class WithGlobalSnapshotsHostSpec
         {
             await host.StopAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_host_starts_the_storage_with_its_periodic_settings()
+    {
+        using var host = Build(akka => akka.WithGlobalSnapshots(interval: TimeSpan.FromMinutes(5), keepLast: 4));
+        await host.StartAsync();
+        try
+        {
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            Assert.True(system.HasExtension<GlobalSnapshotStorage>(), "the storage should start with the system, to take periodic snapshots");
+            var settings = GlobalSnapshotStorage.Get(system).Settings;
+            Assert.Equal((TimeSpan.FromMinutes(5), 4, ""), (settings.Interval, settings.KeepLast, settings.Plugin));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_storage_value_fails_host_start_up_naming_its_key()
+    {
+        using var host = Build(akka => akka.WithGlobalSnapshots(o => o.KeepLast = 0));
+
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => host.StartAsync());
+
+        Assert.Equal("akka.snapshot.keep-last = 0 must be at least 1", error.Message);
     }
 
     [Fact]

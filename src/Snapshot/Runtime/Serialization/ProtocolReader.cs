@@ -13,7 +13,8 @@ namespace Snapshot.Runtime.Serialization;
 /// layout fails with a <see cref="SerializationException"/> that names the message and the offset.
 /// </summary>
 /// <param name="protocolSerializerId">The identifier of the protocol's own serializer, which no payload may name.</param>
-internal sealed class ProtocolReader(byte[] bytes, string manifest, int protocolSerializerId, ExtendedActorSystem system)
+/// <param name="kind">What the bytes are, as errors name it.</param>
+internal sealed class ProtocolReader(byte[] bytes, string manifest, int protocolSerializerId, ExtendedActorSystem system, string kind = "snapshot protocol message")
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -81,7 +82,7 @@ internal sealed class ProtocolReader(byte[] bytes, string manifest, int protocol
     /// <summary>Reads a block that <see cref="ProtocolWriter.Nested"/> wrote, to its last byte.</summary>
     public T Nested<T>(byte[] block, Func<ProtocolReader, T> read)
     {
-        var nested = new ProtocolReader(block, manifest, protocolSerializerId, system);
+        var nested = new ProtocolReader(block, manifest, protocolSerializerId, system, kind);
         var value = read(nested);
         nested.ReadEnd();
         return value;
@@ -163,7 +164,7 @@ internal sealed class ProtocolReader(byte[] bytes, string manifest, int protocol
     }
 
     public SerializationException Malformed(string problem, Exception? cause = null) =>
-        new($"Cannot deserialize snapshot protocol message [{manifest}] at byte {_position} of {bytes.Length}: {problem}", cause);
+        new($"Cannot deserialize {kind} [{manifest}] at byte {_position} of {bytes.Length}: {problem}", cause);
 
     private int ReadLength()
     {

@@ -1,0 +1,106 @@
+using System.Runtime.Serialization;
+using Akka.Serialization;
+using Akka.TestKit.Xunit2;
+using Snapshot.Storage;
+using Snapshot.Storage.Internal;
+using Snapshot.Storage.Serialization;
+using Xunit.Abstractions;
+
+namespace Snapshot.Runtime.Tests.Storage;
+
+/// <summary>The stored format: bound with identifier 4181, versioned manifests, exact round trips, refused when malformed or newer.</summary>
+public sealed class StoredSnapshotSerializerSpec : TestKit
+{
+    private static readonly StoredPayload State = new(17, "", [1, 2, 3]);
+    private static readonly StoredPayload Message = new(1, "M", [4]);
+
+    private static readonly StoredSnapshot Snapshot = new(
+        SnapshotId: 42,
+        Group: "bank",
+        Paths: ["akka.tcp://snapshot@127.0.0.1:4053/user/a#1", "akka://snapshot/user/b#-2"],
+        Initiator: 1,
+        Processes: [new StoredProcess(0, State, []), new StoredProcess(1, null, [Message, State])],
+        Channels: [new StoredChannel(0, 1, [Message, Message]), new StoredChannel(1, 0, [])],
+        StartedAt: new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.FromHours(2)).AddTicks(7),
+        CompletedAt: new DateTimeOffset(2026, 11, 25, 18, 0, 1, TimeSpan.FromHours(-5)));
+
+    private static readonly SnapshotCatalog Catalog = new(3, 9,
+    [
+        new StoredSnapshotInfo(7, "bank", 30, 12, Snapshot.StartedAt, Snapshot.CompletedAt, Periodic: true),
+        new StoredSnapshotInfo(8, "other", 1, 0, Snapshot.CompletedAt, Snapshot.CompletedAt, Periodic: false),
+    ]);
+
+    // The binding is in the library's reference.conf, which the extension adds to the system's configuration.
+    public StoredSnapshotSerializerSpec(ITestOutputHelper output) : base("", output) => GlobalSnapshotStorage.Get(Sys);
+
+    [Fact]
+    public void Snapshots_and_the_catalog_are_bound_to_identifier_4181_under_manifests_of_format_1()
+    {
+        Assert.Equal(("S1", 4181), ManifestAndIdentifier(Snapshot));
+        Assert.Equal(("C1", 4181), ManifestAndIdentifier(Catalog));
+    }
+
+    [Fact]
+    public void A_stored_snapshot_comes_back_equal_field_by_field()
+    {
+        var back = (StoredSnapshot)RoundTrip(Snapshot);
+
+        Assert.Equal((Snapshot.SnapshotId, Snapshot.Group, Snapshot.Initiator), (back.SnapshotId, back.Group, back.Initiator));
+        Assert.Equal(Snapshot.Paths, back.Paths);
+        Assert.Equal((Snapshot.StartedAt, Snapshot.StartedAt.Offset, Snapshot.CompletedAt, Snapshot.CompletedAt.Offset),
+            (back.StartedAt, back.StartedAt.Offset, back.CompletedAt, back.CompletedAt.Offset));
+        Assert.Equal(Snapshot.Processes.Select(Describe), back.Processes.Select(Describe));
+        Assert.Equal(Snapshot.Channels.Select(c => $"{c.From}→{c.To}: {string.Join(" ", c.Messages.Select(Describe))}"),
+            back.Channels.Select(c => $"{c.From}→{c.To}: {string.Join(" ", c.Messages.Select(Describe))}"));
+        Assert.Null(((StoredSnapshot)RoundTrip(Snapshot with { Initiator = null })).Initiator);
+    }
+
+    [Fact]
+    public void The_catalog_comes_back_equal()
+    {
+        var back = (SnapshotCatalog)RoundTrip(Catalog);
+
+        Assert.Equal((Catalog.Version, Catalog.NextId), (back.Version, back.NextId));
+        Assert.Equal(Catalog.Entries, back.Entries);
+    }
+
+    [Theory]
+    [InlineData("S2")]
+    [InlineData("C2")]
+    [InlineData("LP")]
+    public void A_manifest_of_another_format_is_refused_naming_it(string manifest)
+    {
+        var error = Assert.Throws<SerializationException>(() => Serializer.FromBinary(Serializer.ToBinary(Snapshot), manifest));
+
+        Assert.Equal(
+            $"Stored snapshot format [{manifest}] is not one this version of the Snapshot library reads (S1 for snapshots, C1 for the catalog): was it stored by a newer version?",
+            error.Message);
+    }
+
+    [Fact]
+    public void Bytes_cut_short_or_with_bytes_left_over_are_refused_naming_the_record_and_the_offset()
+    {
+        var bytes = Serializer.ToBinary(Catalog);
+
+        var cut = Assert.Throws<SerializationException>(() => Serializer.FromBinary(bytes[..^1], "C1"));
+        var longer = Assert.Throws<SerializationException>(() => Serializer.FromBinary([.. bytes, 0], "C1"));
+
+        Assert.Equal($"Cannot deserialize stored snapshot record [C1] at byte {bytes.Length - 1} of {bytes.Length - 1}: 1 bytes needed, 0 left", cut.Message);
+        Assert.Equal($"Cannot deserialize stored snapshot record [C1] at byte {bytes.Length} of {bytes.Length + 1}: 1 bytes left over after the message", longer.Message);
+    }
+
+    private SerializerWithStringManifest Serializer => (SerializerWithStringManifest)Sys.Serialization.FindSerializerFor(Snapshot);
+
+    private (string, int) ManifestAndIdentifier(object record)
+    {
+        var serializer = Sys.Serialization.FindSerializerFor(record);
+        Assert.IsType<StoredSnapshotSerializer>(serializer);
+        return (Akka.Serialization.Serialization.ManifestFor(serializer, record), serializer.Identifier);
+    }
+
+    private object RoundTrip(object record) => Serializer.FromBinary(Serializer.ToBinary(record), Serializer.Manifest(record));
+
+    private static string Describe(StoredProcess p) => $"{p.Participant}: {(p.State is null ? "-" : Describe(p.State))} [{string.Join(" ", p.Stashed.Select(Describe))}]";
+
+    private static string Describe(StoredPayload p) => $"{p.SerializerId}/{p.Manifest}/{Convert.ToHexString(p.Bytes)}";
+}
