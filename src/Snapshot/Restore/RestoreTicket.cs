@@ -1,0 +1,10 @@
+namespace Snapshot.Restore;
+
+/// <summary>
+/// Marks a new actor as the restored instance of a participant. The restore's factory hands it to the actor, which
+/// passes it to its participant base class (or <see cref="Runtime.Participants.SnapshotParticipant"/>): the actor then
+/// holds every other message, its own timers and other restored participants' messages included, until its replay
+/// (its recorded stash, then the messages recorded in flight to it) has been put in front of them.
+/// </summary>
+/// <param name="Restore">The restore the actor belongs to; a replay of any other restore is refused.</param>
+public sealed record RestoreTicket(Guid Restore);
