@@ -12,6 +12,8 @@ namespace Snapshot.Restore;
 /// </summary>
 internal static class GroupRestore
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
     public static async Task<RestoredGroup> RunAsync(ActorSystem system, GlobalSnapshots snapshots, GlobalSnapshot snapshot,
         Func<RestoringParticipant, IActorRef> factory, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -20,7 +22,7 @@ internal static class GroupRestore
         if (present.Count > 0)
         {
             throw new RestoreFailedException(snapshot.Group,
-                $"group '{snapshot.Group}' already has {present.Count} participants ({Names(present)}): a snapshot is restored into an empty group");
+                $"group '{snapshot.Group}' already has participants ({Names(present)}): a snapshot is restored into an empty group");
         }
         var restore = Guid.NewGuid();
         var created = new Dictionary<IActorRef, IActorRef>();
@@ -39,6 +41,7 @@ internal static class GroupRestore
         catch
         {
             await StopAsync(system, created.Values, timeout);
+            await UntilLeftAsync(snapshots, snapshot.Group, created.Values, timeout);
             throw;
         }
     }
@@ -94,5 +97,26 @@ internal static class GroupRestore
             system.Log.Warning("A failed restore could not stop {0} of the {1} actors it created within {2}", stopped.Count(s => !s), stopped.Length, timeout);
     }
 
-    private static string Names(IEnumerable<IActorRef> actors) => string.Join(", ", actors.Select(a => a.Path.Name));
+    // A few names tell the user which group they hit; thousands would bury the message.
+    /// <summary>
+    /// Waits until the coordinators no longer list <paramref name="actors"/> in the group, so that the restore can be
+    /// retried at once: they learn of a stop through their own watch, a moment after the one who stopped them.
+    /// </summary>
+    private static async Task UntilLeftAsync(GlobalSnapshots snapshots, string group, IEnumerable<IActorRef> actors, TimeSpan timeout)
+    {
+        var stopped = actors.ToHashSet();
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            while ((await snapshots.ParticipantsAsync(group, limit.Token)).Any(stopped.Contains))
+                await Task.Delay(PollInterval, limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Past the limit the failure is reported anyway; a retry then names the actors still listed.
+        }
+    }
+
+    private static string Names(IReadOnlyList<IActorRef> actors) =>
+        string.Join(", ", actors.Take(5).Select(a => a.Path.Name)) + (actors.Count > 5 ? $" and {actors.Count - 5} more" : "");
 }
