@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Restore;
 using Snapshot.Runtime.Participants;
 
 namespace Snapshot.Cli.Bank;
@@ -9,10 +10,13 @@ public sealed class BankAccount : SnapshotReceiveActor
     public const string Group = "bank";
     public const long OpeningBalance = 1000;
 
-    private long _balance = OpeningBalance;
+    private readonly long _opening;
+    private long _balance;
 
-    public BankAccount() : base(Group)
+    public BankAccount(long balance, long opening, RestoreTicket? restoredFrom) : base(Group, restoredFrom: restoredFrom)
     {
+        _balance = balance;
+        _opening = opening;
         Receive<Transfer>(transfer => _balance += transfer.Amount);
         Receive<Pay>(pay =>
         {
@@ -25,7 +29,12 @@ public sealed class BankAccount : SnapshotReceiveActor
         });
     }
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new BankAccount());
+    /// <summary>A new account, opened with <see cref="OpeningBalance"/>.</summary>
+    public static Props Props() => Akka.Actor.Props.Create(() => new BankAccount(OpeningBalance, OpeningBalance, null));
 
-    protected override object CaptureState() => new AccountState(_balance, OpeningBalance);
+    /// <summary>An account restored with what a snapshot recorded of it; its replay goes in front of its mailbox.</summary>
+    public static Props Restored(AccountState recorded, RestoreTicket ticket) =>
+        Akka.Actor.Props.Create(() => new BankAccount(recorded.Balance, recorded.Opening, ticket)).WithMailbox(RestoreTicket.DequeMailbox);
+
+    protected override object CaptureState() => new AccountState(_balance, _opening);
 }

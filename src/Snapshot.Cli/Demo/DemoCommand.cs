@@ -17,9 +17,13 @@ public static class DemoCommand
         var interval = new Option<string>("--interval") { Description = "Time between snapshots, like 500ms.", DefaultValueFactory = _ => "500ms" };
         var seed = new Option<int>("--seed") { Description = "Seed of the random transfers.", DefaultValueFactory = _ => defaults.Seed };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
+        var restore = new Option<bool>("--restore")
+        {
+            Description = "Keep a snapshot as a checkpoint, crash every node, restore the bank on new nodes from it, check its money, then snapshot it as it runs again.",
+        };
         var command = new Command("demo", "Run a bank on a cluster of nodes on 127.0.0.1 inside this process and snapshot it while money moves.")
         {
-            nodes, accounts, duration, interval, seed, json,
+            nodes, accounts, duration, interval, seed, json, restore,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -29,7 +33,9 @@ public static class DemoCommand
                 DurationText.Parse(parsed.GetValue(duration)!, "--duration"),
                 DurationText.Parse(parsed.GetValue(interval)!, "--interval"),
                 parsed.GetValue(seed)).Validated();
-            return RunAsync(settings, parsed.GetValue(json), console, output, cancellationToken);
+            return parsed.GetValue(restore)
+                ? RestoreAsync(settings, parsed.GetValue(json), console, output, cancellationToken)
+                : RunAsync(settings, parsed.GetValue(json), console, output, cancellationToken);
         });
         return command;
     }
@@ -48,5 +54,21 @@ public static class DemoCommand
             SnapshotTable.Write(console, run);
         }
         return run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
+    }
+
+    private static async Task<int> RestoreAsync(DemoSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
+    {
+        RestoreSummary summary;
+        if (json)
+        {
+            summary = await RestoreRun.RunAsync(settings, _ => { }, cancellationToken);
+            output.WriteLine(JsonSerializer.Serialize(summary.ToJson(), new JsonSerializerOptions { WriteIndented = true }));
+        }
+        else
+        {
+            summary = await ProgressLines.RunAsync(console, progress => RestoreRun.RunAsync(settings, progress, cancellationToken));
+            RestoreTable.Write(console, summary);
+        }
+        return summary.Succeeded ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 }

@@ -7,4 +7,12 @@ namespace Snapshot.Restore;
 /// (its recorded stash, then the messages recorded in flight to it) has been put in front of them.
 /// </summary>
 /// <param name="Restore">The restore the actor belongs to; a replay of any other restore is refused.</param>
-public sealed record RestoreTicket(Guid Restore);
+public sealed record RestoreTicket(Guid Restore)
+{
+    /// <summary>
+    /// Akka's mailbox that can put messages in front, as a restored actor's replay must go: for <c>Props.WithMailbox</c>,
+    /// when the actor has no stash (<c>IWithUnboundedStash</c>) and does not declare
+    /// <c>IRequiresMessageQueue&lt;IUnboundedDequeBasedMessageQueueSemantics&gt;</c>, which both bring it.
+    /// </summary>
+    public const string DequeMailbox = "akka.actor.mailbox.unbounded-deque-based";
+}

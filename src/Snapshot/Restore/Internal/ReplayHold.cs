@@ -13,9 +13,6 @@ namespace Snapshot.Restore.Internal;
 /// </summary>
 internal sealed class ReplayHold(RestoreTicket ticket, ActorCell cell, string group)
 {
-    /// <summary>The mailbox Akka gives actors that need one that can put messages in front; see <see cref="Release"/>.</summary>
-    public const string DequeMailbox = "akka.actor.mailbox.unbounded-deque-based";
-
     private readonly List<Envelope> _replay = [];
     private readonly List<Envelope> _held = [];
 
@@ -62,7 +59,7 @@ internal sealed class ReplayHold(RestoreTicket ticket, ActorCell cell, string gr
         if (cell.Mailbox?.MessageQueue is not IDequeBasedMessageQueueSemantics mailbox)
         {
             Refuse(end, $"its mailbox ({cell.Mailbox?.MessageQueue.GetType().Name}) cannot put the replay in front: create it with " +
-                $"Props.WithMailbox(\"{DequeMailbox}\"), or implement IWithUnboundedStash or IRequiresMessageQueue<IUnboundedDequeBasedMessageQueueSemantics>");
+                $"Props.WithMailbox(\"{RestoreTicket.DequeMailbox}\"), or implement IWithUnboundedStash or IRequiresMessageQueue<IUnboundedDequeBasedMessageQueueSemantics>");
             return;
         }
         // Each EnqueueFirst goes before the previous one: last message first. Not IStash.Prepend, which drops
