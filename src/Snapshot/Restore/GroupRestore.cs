@@ -15,7 +15,8 @@ internal static class GroupRestore
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
     public static async Task<RestoredGroup> RunAsync(ActorSystem system, GlobalSnapshots snapshots, GlobalSnapshot snapshot,
-        Func<RestoringParticipant, IActorRef> factory, TimeSpan timeout, CancellationToken cancellationToken)
+        Func<RestoringParticipant, IActorRef> factory, Func<object, IReadOnlyDictionary<IActorRef, IActorRef>, object>? rewrite, TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         CheckComplete(snapshot);
         var present = await snapshots.ParticipantsAsync(snapshot.Group, cancellationToken);
@@ -30,7 +31,7 @@ internal static class GroupRestore
         {
             foreach (var process in snapshot.Processes)
                 created.Add(process.Participant, Create(factory, new RestoringParticipant(process.Participant, process.State, new RestoreTicket(restore)), created, snapshot.Group));
-            var replays = Replay.Of(snapshot, created);
+            var replays = Replay.Of(snapshot, created, rewrite);
             var restorer = ((ExtendedActorSystem)system).SystemActorOf(Restorer.Props(restore, snapshot.Group, replays, timeout), $"snapshot-restore-{restore:N}");
             // The restorer answers by itself within the timeout; the ask's own limit only guards against it being gone.
             var reply = await restorer.Ask<object>(new Restorer.StartReplay(), timeout + TimeSpan.FromSeconds(5), cancellationToken);

@@ -76,14 +76,19 @@ public sealed class GlobalSnapshots : IExtension
     /// sender's new actor, before any other message: its own timers, inputs from outside, and what other restored
     /// participants send it. Completes once every replay is in front of its participant's mailbox.
     /// </summary>
+    /// <param name="rewrite">
+    /// Gives the message to deliver for each recorded one, with the new actor of every recorded participant: a message
+    /// that names recorded participants (a reply-to, a payee) must name their new actors, as the recorded ones are gone.
+    /// Null to deliver every message as recorded.
+    /// </param>
     /// <param name="timeout">How long the replays may take to be delivered; <c>akka.snapshot.default-timeout</c> when null.</param>
     /// <exception cref="RestoreFailedException">
     /// The group is not empty, the factory threw or gave no actor, or a new actor refused its replay or stopped; the message
     /// names the participant. Every actor the factory created has been stopped.
     /// </exception>
-    public Task<RestoredGroup> RestoreAsync(GlobalSnapshot snapshot, Func<RestoringParticipant, IActorRef> factory, TimeSpan? timeout = null,
-        CancellationToken cancellationToken = default) =>
-        GroupRestore.RunAsync(_system, this, snapshot, factory, timeout ?? Settings.DefaultTimeout, cancellationToken);
+    public Task<RestoredGroup> RestoreAsync(GlobalSnapshot snapshot, Func<RestoringParticipant, IActorRef> factory,
+        Func<object, IReadOnlyDictionary<IActorRef, IActorRef>, object>? rewrite = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        GroupRestore.RunAsync(_system, this, snapshot, factory, rewrite, timeout ?? Settings.DefaultTimeout, cancellationToken);
 
     /// <summary>The participants of <paramref name="group"/> now, on every reachable node: by node, then in registration order.</summary>
     public async Task<IReadOnlyList<IActorRef>> ParticipantsAsync(string? group = null, CancellationToken cancellationToken = default) =>

@@ -101,6 +101,24 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
     }
 
     [Fact]
+    public async Task A_replayed_message_that_names_recorded_participants_is_delivered_as_the_rewrite_gives_it()
+    {
+        var (a, b, c) = await RecordedAsync();
+        // a had ordered c to pay b 10 (the order travels on a → c); b is gone, its new actor must be paid.
+        var recorded = Recorded(a, b, c);
+        var snapshot = recorded with { Channels = [.. recorded.Channels.Select(ch => ch.From.Equals(a) && ch.To.Equals(c) ? ch with { Messages = [new Pay(b, 10)] } : ch)] };
+
+        var restored = await Snapshots.RestoreAsync(snapshot, p => Sys.ActorOf(RestoredAccount.Props((long)p.State!, p.Ticket), p.Name),
+            rewrite: (message, participants) => message is Pay pay ? pay with { To = participants[pay.To] } : message);
+
+        var after = await Snapshots.TakeAsync(Account.Group);
+        AssertInFlight(after);
+        Assert.Equal(90L, StateOf(after, restored.Participants[c]));
+        Assert.Equal(2218L, StateOf(after, restored.Participants[b]));
+        Assert.Equal(Account.Money(snapshot), Account.Money(after));
+    }
+
+    [Fact]
     public async Task A_bank_crashed_while_money_moved_is_restored_with_its_money_and_goes_on_conserving_it()
     {
         const int accounts = 6;

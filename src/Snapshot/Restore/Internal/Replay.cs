@@ -10,15 +10,18 @@ namespace Snapshot.Restore.Internal;
 internal sealed record Replay(IActorRef Participant, string Name, IReadOnlyList<Envelope> Messages)
 {
     /// <summary>The replay of every participant of <paramref name="snapshot"/>, whose new actors are <paramref name="restored"/>.</summary>
-    public static IReadOnlyList<Replay> Of(GlobalSnapshot snapshot, IReadOnlyDictionary<IActorRef, IActorRef> restored)
+    /// <param name="rewrite">Gives the message to deliver for each recorded one; null to deliver them as recorded.</param>
+    public static IReadOnlyList<Replay> Of(GlobalSnapshot snapshot, IReadOnlyDictionary<IActorRef, IActorRef> restored,
+        Func<object, IReadOnlyDictionary<IActorRef, IActorRef>, object>? rewrite)
     {
         var incoming = snapshot.Channels.ToLookup(c => c.To);
+        object Deliver(object message) => rewrite?.Invoke(message, restored) ?? message;
         return
         [
             .. snapshot.Processes.Select(p => new Replay(restored[p.Participant], p.Participant.Path.Name,
             [
-                .. p.Stashed.Select(message => new Envelope(message, null)),
-                .. incoming[p.Participant].SelectMany(c => c.Messages.Select(message => new Envelope(message, restored[c.From]))),
+                .. p.Stashed.Select(message => new Envelope(Deliver(message), null)),
+                .. incoming[p.Participant].SelectMany(c => c.Messages.Select(message => new Envelope(Deliver(message), restored[c.From]))),
             ])),
         ];
     }
