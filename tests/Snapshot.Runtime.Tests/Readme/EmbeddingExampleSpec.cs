@@ -41,15 +41,19 @@ public sealed class EmbeddingExampleSpec : TestKit
     }
 
     [Fact]
-    public void Every_code_line_of_the_README_section_is_in_the_example_in_the_same_order()
+    public void Every_code_line_of_the_README_section_is_in_the_example_in_the_same_order() =>
+        AssertReadmeSectionIsIn("## Embedding", "EmbeddingExample.cs");
+
+    /// <summary>Asserts that every C# block of the README section under <paramref name="heading"/> is in <paramref name="file"/> (in this folder), line for line.</summary>
+    internal static void AssertReadmeSectionIsIn(string heading, string file)
     {
-        var example = CodeLines(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Snapshot.Runtime.Tests", "Readme", "EmbeddingExample.cs")));
-        var blocks = ReadmeCodeBlocks(File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")), "## Embedding");
+        var example = CodeLines(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Snapshot.Runtime.Tests", "Readme", file)));
+        var blocks = ReadmeCodeBlocks(File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")), heading);
 
         Assert.NotEmpty(blocks);
         Assert.All(blocks, block => Assert.True(
             Enumerable.Range(0, example.Count - block.Count + 1).Any(start => example.Skip(start).Take(block.Count).SequenceEqual(block)),
-            $"this README code is not in EmbeddingExample.cs as written:\n{string.Join("\n", block)}"));
+            $"this README code is not in {file} as written:\n{string.Join("\n", block)}"));
     }
 
     [Fact]

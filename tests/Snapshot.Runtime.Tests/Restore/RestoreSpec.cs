@@ -119,6 +119,21 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
     }
 
     [Fact]
+    public async Task A_restored_participant_restarted_by_its_supervisor_after_its_replay_holds_nothing()
+    {
+        var (a, b, c) = await RecordedAsync();
+        var restored = await Snapshots.RestoreAsync(Recorded(a, b, c), p => Sys.ActorOf(RestoredAccount.Props((long)p.State!, p.Ticket), p.Name));
+        var na = restored.Participants[a];
+        Assert.Equal(958L, await na.Ask<long>(new GetBalance(), RemainingOrDefault));
+
+        EventFilter.Exception<InvalidOperationException>("crash ordered by the test").ExpectOne(() => na.Tell(new Crash()));
+
+        // The new instance starts from its Props, the recorded 900, and answers at once: its ticket is spent.
+        Assert.Equal(900L, await na.Ask<long>(new GetBalance(), RemainingOrDefault));
+        Assert.Empty(await LogAsync(na));
+    }
+
+    [Fact]
     public async Task A_bank_crashed_while_money_moved_is_restored_with_its_money_and_goes_on_conserving_it()
     {
         const int accounts = 6;

@@ -3,6 +3,7 @@ using Akka.Dispatch;
 using Snapshot.Restore;
 using Snapshot.Runtime.Participants;
 using Snapshot.Runtime.Tests.Bank;
+using Snapshot.Runtime.Tests.Support;
 
 namespace Snapshot.Runtime.Tests.Restore;
 
@@ -11,9 +12,6 @@ public sealed record Handled(string From, object Message);
 
 /// <summary>Answered with the account's <see cref="Handled"/> messages, oldest first (a query is not logged).</summary>
 public sealed record GetLog;
-
-/// <summary>Answered with the account's balance, a <see cref="long"/>.</summary>
-public sealed record GetBalance;
 
 /// <summary>What an account started with <see cref="AtStart"/> tells itself from PreStart.</summary>
 public sealed record Tick;
@@ -56,6 +54,7 @@ public sealed class RestoredAccount : SnapshotReceiveActor, IRequiresMessageQueu
         Receive<Tick>(Log);
         Receive<GetLog>(_ => Sender.Tell(_log.ToArray()));
         Receive<GetBalance>(_ => Sender.Tell(_balance));
+        Receive<Crash>(_ => throw new InvalidOperationException("crash ordered by the test"));
     }
 
     public static Props Props(long balance, RestoreTicket? restoredFrom, AtStart? atStart = null) =>

@@ -71,6 +71,7 @@ internal sealed class ReplayHold(RestoreTicket ticket, ActorCell cell, string gr
         _replay.Clear();
         _held.Clear();
         IsReleased = true;
+        ticket.Spend();
         cell.Sender?.Tell(new ReplayDelivered(end.Restore, cell.Self, group), cell.Self);
     }
 }

@@ -54,7 +54,8 @@ public sealed class SnapshotParticipant
     /// <param name="channels">The participants this actor tells; null (the default) for every participant of its group.</param>
     /// <param name="restoredFrom">
     /// The ticket a restore's factory was given for this actor (<see cref="RestoringParticipant.Ticket"/>): the actor then
-    /// handles its replay before anything else. Null for an actor that is not being restored.
+    /// handles its replay before anything else. Null for an actor that is not being restored; a spent ticket (an instance
+    /// restarted after its replay) changes nothing.
     /// </param>
     public SnapshotParticipant(ActorBase actor, IActorContext context, Func<object?> captureState, string? group = null, IEnumerable<IActorRef>? channels = null,
         RestoreTicket? restoredFrom = null)
@@ -68,7 +69,7 @@ public sealed class SnapshotParticipant
         _log = context.GetLogger();
         Group = group ?? snapshots.Settings.DefaultGroup;
         _handle = message => Handle(_receiving!, message);
-        if (restoredFrom is not null)
+        if (restoredFrom is { IsSpent: false })
             _hold = new ReplayHold(restoredFrom, _cell, Group);
         DeclareChannels(channels);
     }
