@@ -257,6 +257,29 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
     }
 
     [Fact]
+    public async Task A_new_actor_that_is_no_participant_or_stops_or_is_given_twice_fails_the_restore_naming_it()
+    {
+        var (a, b, c) = await RecordedAsync();
+        var quiet = await Assert.ThrowsAsync<RestoreFailedException>(() => Snapshots.RestoreAsync(Recorded(a, b, c),
+            p => Sys.ActorOf(p.Name == "c" ? BlackHoleActor.Props : RestoredAccount.Props((long)p.State!, p.Ticket), p.Name),
+            timeout: TimeSpan.FromMilliseconds(300)));
+        Assert.Equal("participants c did not take their replay within 0.3 s: create each with its RestoringParticipant.Ticket", quiet.Message);
+
+        var gone = Sys.ActorOf(BlackHoleActor.Props, "gone");
+        Watch(gone);
+        Sys.Stop(gone);
+        await ExpectTerminatedAsync(gone);
+        var stopped = await Assert.ThrowsAsync<RestoreFailedException>(() => Snapshots.RestoreAsync(Recorded(a, b, c),
+            p => p.Name == "b" ? gone : Sys.ActorOf(RestoredAccount.Props((long)p.State!, p.Ticket), $"{p.Name}-2")));
+        Assert.Equal("participant b (akka://test/user/gone) stopped before its replay was delivered", stopped.Message);
+
+        var twice = await Assert.ThrowsAsync<RestoreFailedException>(() => Snapshots.RestoreAsync(Recorded(a, b, c),
+            p => p.Name == "a" ? Sys.ActorOf(RestoredAccount.Props((long)p.State!, p.Ticket), "a-3") : gone));
+        Assert.Equal("the factory returned akka://test/user/gone for both participant b and participant c", twice.Message);
+        Assert.Empty(await Snapshots.ParticipantsAsync(Account.Group));
+    }
+
+    [Fact]
     public async Task A_group_that_has_participants_is_not_restored_into_and_the_factory_is_never_called()
     {
         var (a, b, c) = await RecordedAsync();

@@ -44,7 +44,7 @@ internal sealed class Restorer : ReceiveActor, IWithTimers
                 Fail($"participant {name} ({terminated.ActorRef.Path}) stopped before its replay was delivered");
         });
         Receive<ReplayTimedOut>(_ => Fail(
-            $"participants {string.Join(", ", _pending.Values)} did not take their replay within {timeout}: create each with its RestoringParticipant.Ticket"));
+            $"participants {string.Join(", ", _pending.Values)} did not take their replay within {timeout.TotalSeconds:0.###} s: create each with its RestoringParticipant.Ticket"));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
