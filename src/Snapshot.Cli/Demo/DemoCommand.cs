@@ -40,35 +40,29 @@ public static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(DemoSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
-    {
-        SnapshotRunSummary run;
-        if (json)
-        {
-            run = await DemoRun.RunAsync(settings, _ => { }, cancellationToken);
-            output.WriteLine(JsonSerializer.Serialize(run.ToJson(), new JsonSerializerOptions { WriteIndented = true }));
-        }
-        else
-        {
-            run = await ProgressLines.RunAsync(console, progress => DemoRun.RunAsync(settings, progress, cancellationToken));
-            SnapshotTable.Write(console, run);
-        }
-        return run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
-    }
+    private static Task<int> RunAsync(DemoSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken) =>
+        ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken), json, console, output,
+            run => run.ToJson(), SnapshotTable.Write, run => run.AllConserved);
 
-    private static async Task<int> RestoreAsync(DemoSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
+    private static Task<int> RestoreAsync(DemoSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken) =>
+        ReportAsync(progress => RestoreRun.RunAsync(settings, progress, cancellationToken), json, console, output,
+            summary => summary.ToJson(), RestoreTable.Write, summary => summary.Succeeded);
+
+    /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object; the exit code says whether it succeeded.</summary>
+    private static async Task<int> ReportAsync<T>(Func<Action<string>, Task<T>> run, bool json, IAnsiConsole console, TextWriter output,
+        Func<T, object> toJson, Action<IAnsiConsole, T> write, Func<T, bool> succeeded)
     {
-        RestoreSummary summary;
+        T result;
         if (json)
         {
-            summary = await RestoreRun.RunAsync(settings, _ => { }, cancellationToken);
-            output.WriteLine(JsonSerializer.Serialize(summary.ToJson(), new JsonSerializerOptions { WriteIndented = true }));
+            result = await run(_ => { });
+            output.WriteLine(JsonSerializer.Serialize(toJson(result), new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
-            summary = await ProgressLines.RunAsync(console, progress => RestoreRun.RunAsync(settings, progress, cancellationToken));
-            RestoreTable.Write(console, summary);
+            result = await ProgressLines.RunAsync(console, run);
+            write(console, result);
         }
-        return summary.Succeeded ? ExitCodes.Success : ExitCodes.InvariantViolated;
+        return succeeded(result) ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 }

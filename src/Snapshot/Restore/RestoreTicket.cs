@@ -22,7 +22,7 @@ public sealed class RestoreTicket(Guid restore)
     public Guid Restore { get; } = restore;
 
     /// <summary>True once an actor created with this ticket has put its replay in front of its mailbox.</summary>
-    public bool IsSpent => _spent;
+    internal bool IsSpent => _spent;
 
     internal void Spend() => _spent = true;
 

@@ -182,21 +182,13 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
     public async Task A_factory_that_throws_fails_the_restore_naming_the_participant_and_what_it_created_is_stopped()
     {
         var (a, b, c) = await RecordedAsync();
-        var created = new List<IActorRef>();
 
-        var error = await Assert.ThrowsAsync<RestoreFailedException>(() => Snapshots.RestoreAsync(Recorded(a, b, c), p =>
-        {
-            if (p.Name == "b")
-                throw new InvalidOperationException("no room for b");
-            var actor = Sys.ActorOf(RestoredAccount.Props((long)p.State!, p.Ticket), p.Name);
-            created.Add(actor);
-            return actor;
-        }));
+        var error = await FailedRestoreAsync(Recorded(a, b, c),
+            p => p.Name == "b" ? throw new InvalidOperationException("no room for b") : RestoredAccount.Props((long)p.State!, p.Ticket));
 
         Assert.Equal("the factory failed to create participant b (akka://recorded/user/b): no room for b", error.Message);
         Assert.IsType<InvalidOperationException>(error.InnerException);
         Assert.Equal(Account.Group, error.Group);
-        await AssertStoppedAsync(created);
         await RestoresAfterwardsAsync(Recorded(a, b, c));
     }
 
@@ -204,55 +196,33 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
     public async Task A_factory_that_returns_no_actor_fails_the_restore_naming_the_participant()
     {
         var (a, b, c) = await RecordedAsync();
-        var created = new List<IActorRef>();
 
-        var error = await Assert.ThrowsAsync<RestoreFailedException>(() => Snapshots.RestoreAsync(Recorded(a, b, c), p =>
-        {
-            if (p.Name == "c")
-                return null!;
-            var actor = Sys.ActorOf(RestoredAccount.Props((long)p.State!, p.Ticket), p.Name);
-            created.Add(actor);
-            return actor;
-        }));
+        var error = await FailedRestoreAsync(Recorded(a, b, c), p => p.Name == "c" ? null : RestoredAccount.Props((long)p.State!, p.Ticket));
 
         Assert.Equal("the factory returned no actor for participant c (akka://recorded/user/c)", error.Message);
-        await AssertStoppedAsync(created);
     }
 
     [Fact]
     public async Task A_new_actor_created_without_its_ticket_fails_the_restore_naming_it()
     {
         var (a, b, c) = await RecordedAsync();
-        var created = new List<IActorRef>();
 
-        var error = await Assert.ThrowsAsync<RestoreFailedException>(() => Snapshots.RestoreAsync(Recorded(a, b, c), p =>
-        {
-            var actor = Sys.ActorOf(RestoredAccount.Props((long)p.State!, p.Name == "b" ? null : p.Ticket), p.Name);
-            created.Add(actor);
-            return actor;
-        }));
+        var error = await FailedRestoreAsync(Recorded(a, b, c), p => RestoredAccount.Props((long)p.State!, p.Name == "b" ? null : p.Ticket));
 
         Assert.Equal("participant b (akka://test/user/b) refused its replay: it was not created with the restore's ticket, or already took its replay", error.Message);
-        await AssertStoppedAsync(created);
     }
 
     [Fact]
     public async Task A_new_actor_whose_mailbox_cannot_put_its_replay_in_front_fails_the_restore_saying_how_to_create_it()
     {
         var (a, b, c) = await RecordedAsync();
-        var created = new List<IActorRef>();
 
-        var error = await Assert.ThrowsAsync<RestoreFailedException>(() => Snapshots.RestoreAsync(Recorded(a, b, c), p =>
-        {
-            var actor = Sys.ActorOf(p.Name == "a" ? PlainMailboxAccount.Props(p.Ticket) : RestoredAccount.Props((long)p.State!, p.Ticket), p.Name);
-            created.Add(actor);
-            return actor;
-        }));
+        var error = await FailedRestoreAsync(Recorded(a, b, c),
+            p => p.Name == "a" ? PlainMailboxAccount.Props(p.Ticket) : RestoredAccount.Props((long)p.State!, p.Ticket));
 
         Assert.Equal("participant a (akka://test/user/a) refused its replay: its mailbox (UnboundedMessageQueue) cannot put the replay in front: " +
             "create it with Props.WithMailbox(\"akka.actor.mailbox.unbounded-deque-based\"), or implement IWithUnboundedStash or " +
             "IRequiresMessageQueue<IUnboundedDequeBasedMessageQueueSemantics>", error.Message);
-        await AssertStoppedAsync(created);
         await RestoresAfterwardsAsync(Recorded(a, b, c));
     }
 
@@ -342,14 +312,28 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
         throw new InvalidOperationException("200 snapshots of a busy bank caught no money in flight");
     }
 
-    private async Task AssertStoppedAsync(IEnumerable<IActorRef> actors)
+    /// <summary>
+    /// Restores <paramref name="snapshot"/> with an actor of the props <paramref name="propsOf"/> gives for each participant
+    /// (none when null), expecting the restore to fail; returns its exception once every actor created is known stopped.
+    /// </summary>
+    private async Task<RestoreFailedException> FailedRestoreAsync(GlobalSnapshot snapshot, Func<RestoringParticipant, Props?> propsOf)
     {
-        foreach (var actor in actors)
+        var created = new List<IActorRef>();
+        var error = await Assert.ThrowsAsync<RestoreFailedException>(() => Snapshots.RestoreAsync(snapshot, p =>
+        {
+            if (propsOf(p) is not { } props)
+                return null!;
+            var actor = Sys.ActorOf(props, p.Name);
+            created.Add(actor);
+            return actor;
+        }));
+        foreach (var actor in created)
         {
             Watch(actor);
             await ExpectTerminatedAsync(actor);
         }
         Assert.Empty(await Snapshots.ParticipantsAsync(Account.Group));
+        return error;
     }
 
     /// <summary>A failed restore left the group empty: the same snapshot restores.</summary>
