@@ -1,4 +1,5 @@
 using Akka.TestKit;
+using Snapshot.Analysis;
 using Snapshot.Runtime;
 
 namespace Snapshot.Testing;
@@ -44,6 +45,29 @@ public static class SnapshotAssertions
         if (actual != expected)
             Fail(testKit, $"{measureDescription}: expected {expected}, but the snapshot holds {actual} ({actual - expected:+#;-#}) in {snapshot.Describe()}");
         return snapshot;
+    }
+
+    /// <summary>
+    /// Takes a snapshot of <paramref name="group"/> while the system runs and fails the test, listing every invariant
+    /// that does not hold with what was wrong, then the whole snapshot.
+    /// </summary>
+    /// <param name="group">The group; <c>akka.snapshot.default-group</c> when null.</param>
+    /// <param name="timeout">How long the snapshot may take; <c>akka.snapshot.default-timeout</c> when null.</param>
+    /// <returns>The snapshot, for further checks.</returns>
+    public static async Task<GlobalSnapshot> AssertInvariantsAsync(
+        this TestKitBase testKit, IEnumerable<SnapshotInvariant> invariants, string? group = null, TimeSpan? timeout = null)
+    {
+        var snapshot = await GlobalSnapshots.Get(testKit.Sys).TakeAsync(group, timeout: timeout);
+        testKit.AssertInvariants(snapshot, invariants);
+        return snapshot;
+    }
+
+    /// <summary>Fails the test, listing every invariant that does not hold in <paramref name="snapshot"/> with what was wrong, then the whole snapshot.</summary>
+    public static void AssertInvariants(this TestKitBase testKit, GlobalSnapshot snapshot, params IEnumerable<SnapshotInvariant> invariants)
+    {
+        var violations = Invariants.Check(snapshot, invariants);
+        if (violations.Count > 0)
+            Fail(testKit, $"{violations.Count} invariant(s) do not hold:\n{string.Join("\n", violations.Select(v => $"  {v}"))}\nin {snapshot.Describe()}");
     }
 
     // Every ITestKitAssertions.Fail reads its first argument as a composite format, and a snapshot's text is full

@@ -48,8 +48,30 @@ public sealed class HostileInputSpec(ITestOutputHelper output) : SnapshotSpec(""
         Assert.Equal(6, Snapshots.Ignored.Total);
     }
 
+    [Fact]
+    public async Task A_late_marker_for_a_snapshot_its_coordinator_has_answered_starts_nothing()
+    {
+        var a = await NodeAsync(Group, "a");
+        var b = await NodeAsync(Group, "b");
+
+        // This test's forged coordinator runs snapshot 10, saying every id below it is over.
+        a.Tell(new Initiate(Plan(10, Later, a, b)), TestActor);
+        await ExpectMsgAsync<LocalPart>();
+        await ExpectMsgAsync<LocalPart>();
+
+        // Snapshot 6 never reached a or b; its late marker must not start a recording nobody will collect.
+        a.Tell(new Marker(Plan(6, Later, a, b)), b);
+        await AwaitIgnoredAsync(IgnoredMessageReason.UnknownSnapshot, 1);
+        b.Tell(new Initiate(Plan(11, Later, a, b)), TestActor);
+        Assert.Equal(new SnapshotId(11), (await ExpectMsgAsync<LocalPart>()).Id);
+        Assert.Equal(new SnapshotId(11), (await ExpectMsgAsync<LocalPart>()).Id);
+        Assert.Equal(1, Snapshots.Ignored.Total);
+    }
+
+    /// <summary>A plan of this test's forged coordinator, which says every snapshot below <paramref name="id"/> is over.</summary>
     private SnapshotPlan Plan(long id, DateTime deadlineUtc, params IActorRef[] members) =>
-        new(new SnapshotId(id), Group, TestActor, new ChannelLayout(Guid.NewGuid(), members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100, deadlineUtc);
+        new(new SnapshotId(id), Group, TestActor, new ChannelLayout(Guid.NewGuid(), members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100,
+            deadlineUtc, new SnapshotId(id));
 
     private Task AwaitIgnoredAsync(IgnoredMessageReason reason, long count) =>
         AwaitAssertAsync(() => Assert.Equal(count, Snapshots.Ignored[reason]));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Snapshot.Cli.Deadlock;
 using Snapshot.Cli.Reports;
 using Spectre.Console;
 
@@ -24,6 +25,7 @@ public static class DemoCommand
         var command = new Command("demo", "Run a bank on a cluster of nodes on 127.0.0.1 inside this process and snapshot it while money moves.")
         {
             nodes, accounts, duration, interval, seed, json, restore,
+            DeadlockCommand.Create(console, output),
         };
         command.SetAction((parsed, cancellationToken) =>
         {

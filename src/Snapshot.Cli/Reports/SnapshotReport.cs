@@ -20,8 +20,11 @@ public sealed record SnapshotReport(
     long InFlightTotal,
     long Total,
     long ExpectedTotal,
-    bool Conserved)
+    IReadOnlyList<string> Violations)
 {
+    /// <summary>True when every invariant of the bank held: the money was conserved.</summary>
+    public bool Conserved => Violations.Count == 0;
+
     /// <param name="id">How the report names it: ids are only unique per node, so a run over several nodes numbers its own.</param>
     /// <param name="initiator">The node that took it; participants local to that node have addresses without a host.</param>
     public static SnapshotReport Of(GlobalSnapshot snapshot, long id, Address initiator)
@@ -44,7 +47,7 @@ public sealed record SnapshotReport(
             ledger.InFlight,
             ledger.Total,
             ledger.Expected,
-            ledger.IsConserved);
+            [.. ledger.Violations.Select(v => v.ToString())]);
     }
 
     /// <summary>The object <c>--json</c> prints for a snapshot.</summary>
@@ -61,5 +64,6 @@ public sealed record SnapshotReport(
         in_flight_total = InFlightTotal,
         total = Total,
         conserved = Conserved,
+        violations = Violations,
     };
 }

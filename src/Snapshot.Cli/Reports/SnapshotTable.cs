@@ -30,6 +30,11 @@ public static class SnapshotTable
                 s.Conserved ? "[green]ok[/]" : "[red]VIOLATED[/]");
         }
         console.Write(table);
+        foreach (var s in run.Snapshots)
+        {
+            foreach (var violation in s.Violations)
+                console.MarkupLineInterpolated($"[red]snapshot {s.Id}:[/] {violation}");
+        }
         foreach (var failure in run.Failures)
             console.MarkupLineInterpolated($"[red]failed:[/] {failure}");
         var verdict = run.AllConserved ? "[green]every snapshot conserved the total[/]" : "[red]NOT every snapshot conserved the total[/]";

@@ -58,8 +58,10 @@ public sealed class SnapshotProcess<TPeer, TMessage>
         _open.TryGetValue(id, out var open) ? [.. Incoming.Where((_, i) => open.Awaiting[i])] : [];
 
     /// <summary>True while snapshot <paramref name="id"/> is open here and still records incoming channel <paramref name="from"/>.</summary>
-    public bool IsAwaiting(SnapshotId id, TPeer from) =>
-        _open.TryGetValue(id, out var open) && _incoming.IndexOf(from) is var channel and >= 0 && open.Awaiting[channel];
+    public bool IsAwaiting(SnapshotId id, TPeer from) => _incoming.IndexOf(from) is var channel and >= 0 && IsAwaitingAt(id, channel);
+
+    /// <summary><see cref="IsAwaiting"/> for the incoming channel at position <paramref name="channel"/> of <see cref="Incoming"/>.</summary>
+    public bool IsAwaitingAt(SnapshotId id, int channel) => _open.TryGetValue(id, out var open) && open.Awaiting[channel];
 
     /// <summary>This process starts snapshot <paramref name="id"/>: record, then markers on every outgoing channel.</summary>
     public ProcessStep<TPeer, TMessage> Initiate(SnapshotId id)
@@ -88,9 +90,17 @@ public sealed class SnapshotProcess<TPeer, TMessage>
     /// recording of every open snapshot still waiting for that channel's marker.
     /// </summary>
     /// <returns>How many snapshots recorded it.</returns>
-    public int OnMessage(TPeer from, TMessage message)
+    public int OnMessage(TPeer from, TMessage message) => OnMessageAt(RequireIncoming(from, null, "message"), message);
+
+    /// <summary>
+    /// <see cref="OnMessage"/> for the incoming channel at position <paramref name="channel"/> of
+    /// <see cref="Incoming"/>, for a driver that has already looked the sender up.
+    /// </summary>
+    public int OnMessageAt(int channel, TMessage message)
     {
-        var channel = RequireIncoming(from, null, "message");
+        if ((uint)channel >= (uint)_incoming.Count)
+            throw new ArgumentOutOfRangeException(nameof(channel), channel, $"{Self} has {_incoming.Count} incoming channels");
+        var from = _incoming[channel];
         var recordedBy = 0;
         foreach (var open in _open.Values)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Akka.Actor;
 using Snapshot.Restore;
@@ -48,7 +49,7 @@ public sealed class GlobalSnapshots : IExtension
         // The coordinator answers every request itself, at the latest one grace period after the timeout;
         // the ask's own timeout only guards against a coordinator that is gone.
         var asked = Coordinator.Ask<object>(
-            replyTo => new Take(group ?? Settings.DefaultGroup, initiator, limit, replyTo, request),
+            replyTo => new Take(group ?? Settings.DefaultGroup, initiator, limit, replyTo, request, Activity.Current?.Context ?? default),
             limit + Settings.TimeoutReportGrace + TimeSpan.FromSeconds(5),
             cancellationToken);
         // Registered only once the Take is told: a cancel told before it would be ignored, and the snapshot

@@ -40,12 +40,11 @@ public sealed class EmbeddingExampleSpec : TestKit
         }
     }
 
-    [Fact]
-    public void Every_code_line_of_the_README_section_is_in_the_example_in_the_same_order() =>
-        AssertReadmeSectionIsIn("## Embedding", "EmbeddingExample.cs");
-
-    /// <summary>Asserts that every C# block of the README section under <paramref name="heading"/> is in <paramref name="file"/> (in this folder), line for line.</summary>
-    internal static void AssertReadmeSectionIsIn(string heading, string file)
+    [Theory]
+    [InlineData("## Embedding", "EmbeddingExample.cs")]
+    [InlineData("## Metrics and traces", "TelemetryExample.cs")]
+    [InlineData("## Restore from a checkpoint", "RestoreExample.cs")]
+    public void Every_code_line_of_the_README_section_is_in_the_example_in_the_same_order(string heading, string file)
     {
         var example = CodeLines(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Snapshot.Runtime.Tests", "Readme", file)));
         var blocks = ReadmeCodeBlocks(File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")), heading);

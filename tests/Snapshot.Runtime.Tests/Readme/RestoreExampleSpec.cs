@@ -32,8 +32,4 @@ public sealed class RestoreExampleSpec(ITestOutputHelper output) : TestKit(outpu
             Assert.True(Rally.Count(snapshot) == Rally.Coins, snapshot.Describe());
         }
     }
-
-    [Fact]
-    public void Every_code_line_of_the_README_section_is_in_the_example_in_the_same_order() =>
-        EmbeddingExampleSpec.AssertReadmeSectionIsIn("## Restore from a checkpoint", "RestoreExample.cs");
 }

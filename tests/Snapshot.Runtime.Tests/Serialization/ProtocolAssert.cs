@@ -86,6 +86,8 @@ internal static class ProtocolAssert
         Assert.Equal(expected.MaxRecordedPerChannel, actual.MaxRecordedPerChannel);
         Assert.Equal(expected.DeadlineUtc, actual.DeadlineUtc);
         Assert.Equal(expected.DeadlineUtc.Kind, actual.DeadlineUtc.Kind);
+        Assert.Equal(expected.SettledBelow, actual.SettledBelow);
+        Assert.Equal(expected.Trace, actual.Trace);
     }
 
     private static void PayloadEqual(object? expected, object? actual)

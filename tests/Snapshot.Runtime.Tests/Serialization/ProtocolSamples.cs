@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.TestKit.TestActors;
 using Snapshot.Algorithm;
@@ -28,7 +29,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
     public IActorRef[] Members => [_a, _b, _c, _d];
 
     /// <summary>Every member sends to every member.</summary>
-    public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100_000, Deadline);
+    public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100_000, Deadline, new SnapshotId(3));
 
     /// <summary>
     /// a sends to b (and so to itself), b to every member (it declared nothing), c only to itself, d to a and c
@@ -41,15 +42,21 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
             [_c] = [],
             [_d] = [_c, _outsider, _a],
         }),
-        3, Deadline);
+        3, Deadline, new SnapshotId(long.MinValue));
+
+    /// <summary>A span context as a reader makes it: remote, since it comes from another node.</summary>
+    public static ActivityContext TraceContext() =>
+        new(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
 
     public IEnumerable<object> All()
     {
         yield return new Marker(PlanWithoutDeclaredChannels());
         yield return new Marker(PlanWithDeclaredChannels());
-        yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, new ChannelLayout(Guid.NewGuid(), [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 1, DateTime.MinValue));
+        yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, new ChannelLayout(Guid.NewGuid(), [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 1, DateTime.MinValue, new SnapshotId(0)));
         yield return new Initiate(PlanWithoutDeclaredChannels());
         yield return new Initiate(PlanWithDeclaredChannels());
+        yield return new Initiate(new SnapshotPlan(new SnapshotId(9), "traced", coordinator,
+            new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 5, Deadline, new SnapshotId(4), TraceContext()));
         yield return new Abandon(new SnapshotId(-1), Deadline);
         yield return new Abandon(new SnapshotId(12), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Local));
         yield return new Abandoned(new SnapshotId(3), _a, true, [_b, _c]);
@@ -71,13 +78,14 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new Register("bank", _c, Guid.Empty, []);
         yield return new Take("bank", _a, TimeSpan.FromMilliseconds(1500), _outsider, Guid.NewGuid());
         yield return new Take("default", null, TimeSpan.MaxValue, _outsider, Guid.NewGuid());
+        yield return new Take("traced", _b, TimeSpan.FromSeconds(3), _outsider, Guid.NewGuid(), TraceContext());
         yield return new CancelTake(Guid.NewGuid());
         yield return new GetParticipants("bank");
         yield return new WaitForParticipants("bank", 4);
         yield return new CollectMembers(Guid.NewGuid(), "bank");
         yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null), new GroupMember(_b, [_c], Guid.NewGuid()), new GroupMember(_d, [])]);
         yield return new Marker(new SnapshotPlan(new SnapshotId(8), "bank", coordinator,
-            ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())]), 10, Deadline));
+            ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())]), 10, Deadline, new SnapshotId(5)));
         yield return new CollectedMembers(Guid.NewGuid(), []);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 0, 3, [0, 1, 2, 255, 128]);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 2, 3, []);

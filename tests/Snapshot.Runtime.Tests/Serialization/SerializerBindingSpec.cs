@@ -73,5 +73,5 @@ public sealed class SerializerBindingSpec
     }
 
     private static Marker MarkerIn(ActorSystem system) => new(new SnapshotPlan(new SnapshotId(1), "default", system.DeadLetters,
-        new ChannelLayout(Guid.NewGuid(), [system.DeadLetters], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 10, DateTime.UtcNow));
+        new ChannelLayout(Guid.NewGuid(), [system.DeadLetters], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 10, DateTime.UtcNow, new SnapshotId(1)));
 }

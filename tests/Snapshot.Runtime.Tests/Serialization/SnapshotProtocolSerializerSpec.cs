@@ -65,7 +65,7 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
     public void Markers_of_one_layout_are_read_into_one_layout_object_and_other_snapshots_keep_their_own_ids()
     {
         var plan = _samples.PlanWithDeclaredChannels();
-        var later = new SnapshotPlan(new SnapshotId(99), plan.Group, plan.Coordinator, plan.Layout, plan.MaxRecordedPerChannel, plan.DeadlineUtc);
+        var later = new SnapshotPlan(new SnapshotId(99), plan.Group, plan.Coordinator, plan.Layout, plan.MaxRecordedPerChannel, plan.DeadlineUtc, plan.Id);
 
         var first = ((Marker)RoundTrip(new Marker(plan))).Plan;
         var second = ((Initiate)RoundTrip(new Initiate(later))).Plan;

@@ -43,6 +43,25 @@ public sealed class SnapshotProcessTests
     }
 
     [Fact]
+    public void A_driver_that_knows_the_channel_position_records_the_same_as_one_that_names_the_sender()
+    {
+        var q = Q();
+        q.Initiate(S0);
+        q.OnMarker("p", S0);
+
+        Assert.False(q.IsAwaitingAt(S0, 0));
+        Assert.True(q.IsAwaitingAt(S0, 1));
+        Assert.False(q.IsAwaitingAt(S1, 1));
+        Assert.Equal(0, q.OnMessageAt(0, "p1"));
+        Assert.Equal(1, q.OnMessageAt(1, "r1"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => q.OnMessageAt(2, "x1"));
+        var part = q.OnMarker("r", S0).Completed;
+
+        Assert.NotNull(part);
+        Assert.Equal([new RecordedMessage<string, string>("r", "q", "r1")], part.Recorded);
+    }
+
+    [Fact]
     public void The_first_marker_records_the_state_sends_markers_and_leaves_its_own_channel_empty()
     {
         var q = Q();

@@ -1,12 +1,13 @@
 using Akka.Actor;
 using Snapshot.Algorithm;
+using Snapshot.Runtime.Diagnostics;
 using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Coordination;
 
 /// <summary>What a coordinator knows of one snapshot it started and has not yet answered.</summary>
 /// <param name="selfAddress">This node's address when it is remote-enabled: the snapshot spans it and its members' nodes.</param>
-internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeOffset startedAt, Address? selfAddress)
+internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeOffset startedAt, Address? selfAddress, SnapshotObservation observation)
 {
     private HashSet<Address>? _nodes;
 
@@ -15,6 +16,9 @@ internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeO
     public Take Request { get; } = request;
 
     public DateTimeOffset StartedAt { get; } = startedAt;
+
+    /// <summary>Its span and metrics, told how it ends.</summary>
+    public SnapshotObservation Observation { get; } = observation;
 
     public CutAssembly<IActorRef, PartState, object> Parts { get; } = new(plan.Id, plan.Layout.Members);
 

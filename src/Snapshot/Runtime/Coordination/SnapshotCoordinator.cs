@@ -3,6 +3,7 @@ using Akka.Cluster;
 using Akka.Event;
 using Akka.Remote;
 using Snapshot.Algorithm;
+using Snapshot.Runtime.Diagnostics;
 using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Coordination;
@@ -204,8 +205,10 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         // The same members with the same channels as last time: the participants already know this layout.
         var layout = _layouts.TryGetValue(take.Group, out var last) && last.Matches(members) ? last : _layouts[take.Group] = ChannelLayout.Of(members);
         var participants = layout.Members.Peers;
-        var plan = new SnapshotPlan(id, take.Group, Self, layout, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime);
-        _running.Add(id, new RunningSnapshot(plan, take, now, _selfAddress));
+        var settledBelow = _running.Count == 0 ? id : new SnapshotId(Math.Min(id.Value, _running.Keys.Min(k => k.Value)));
+        var observation = SnapshotObservation.Start(id, take.Group, Context, take.Initiator, participants.Count, now, take.Caller);
+        var plan = new SnapshotPlan(id, take.Group, Self, layout, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime, settledBelow, observation.TraceContext);
+        _running.Add(id, new RunningSnapshot(plan, take, now, _selfAddress, observation));
         Timers.StartSingleTimer(id, new TimedOut(id), take.Timeout);
         // Participants on other nodes are registered there; watching them here fails the snapshot when one stops.
         foreach (var remote in participants.Where(p => p.Path.Address.HasGlobalScope))
@@ -232,6 +235,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             Ignore(running is null ? IgnoredMessageReason.UnknownSnapshot : IgnoredMessageReason.NotAMember, $"a piece of a part of snapshot {chunk.Id}", chunk.Participant);
             return;
         }
+        SnapshotMetrics.PartBytesReceived(running.Plan.Group, chunk.Bytes.Length);
         if (_chunks.Add(chunk) is not { } bytes)
             return;
         try
@@ -262,7 +266,9 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             return;
         }
         Finish(running);
-        running.Request.ReplyTo.Tell(running.Result(DateTimeOffset.UtcNow));
+        var snapshot = running.Result(DateTimeOffset.UtcNow);
+        running.Observation.Completed(snapshot);
+        running.Request.ReplyTo.Tell(snapshot);
     }
 
     private void OnPartFailed(PartFailed failed)
@@ -317,6 +323,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             [.. missing.SelectMany(p => answers.TryGetValue(p, out var a) ? a.AwaitingMarkersFrom.Select(from => new MissingMarker(from, p)) : [])],
             [.. missing.Where(p => !answers.ContainsKey(p))]);
         Finish(running);
+        running.Observation.Failed(SnapshotFailureReason.Timeout, error.Message);
         _log.Warning("{0}", error.Message);
         running.Request.ReplyTo.Tell(new Status.Failure(error));
     }
@@ -376,6 +383,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         foreach (var participant in running.Parts.Missing)
             participant.Tell(abandon, Self);
         var error = new SnapshotFailedException(reason, running.Plan.Group, id.Value, $"snapshot {id} of group '{running.Plan.Group}' failed: {detail}");
+        running.Observation.Failed(reason, error.Message);
         _log.Warning("{0}", error.Message);
         running.Request.ReplyTo.Tell(new Status.Failure(error));
     }
@@ -387,8 +395,11 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         Timers.Cancel(running.Plan.Id);
     }
 
-    private static void Refuse(Take take, SnapshotFailureReason reason, string detail) =>
+    private static void Refuse(Take take, SnapshotFailureReason reason, string detail)
+    {
+        SnapshotMetrics.Refused(take.Group, reason);
         take.ReplyTo.Tell(new Status.Failure(new SnapshotFailedException(reason, take.Group, null, $"snapshot of group '{take.Group}' refused: {detail}")));
+    }
 
     private sealed record TimedOut(SnapshotId Id);
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Snapshot.Algorithm;
+using Snapshot.Runtime.Diagnostics;
 
 namespace Snapshot.Runtime.Internal;
 
@@ -7,7 +8,8 @@ namespace Snapshot.Runtime.Internal;
 /// A participant's side of one snapshot it has recorded its state for and not yet finished. Its process is
 /// shared with the other snapshots of the same <see cref="ChannelLayout"/>.
 /// </summary>
-internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, object? state, IReadOnlyList<object> stashed)
+internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, object? state, IReadOnlyList<object> stashed,
+    PartTrace? trace)
 {
     // By incoming channel, in the order of the process's channels; made on the first message recorded.
     private int[]? _recordedPerChannel;
@@ -20,14 +22,19 @@ internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRe
 
     public IReadOnlyList<object> Stashed { get; } = stashed;
 
+    /// <summary>This part's span; null while nobody traces.</summary>
+    public PartTrace? Trace { get; } = trace;
+
     /// <summary>The marker this participant sends on each of its outgoing channels: one object for all of them.</summary>
     public Marker Marker { get; } = new(plan);
 
-    /// <summary>Counts one more message recorded from <paramref name="sender"/>, one of its incoming channels; false once the channel is over its limit.</summary>
-    public bool CountRecorded(IActorRef sender)
+    /// <summary>Counts one more message recorded on incoming channel <paramref name="channel"/> (its position in the process's channels); false once it is over its limit.</summary>
+    public bool CountRecorded(int channel)
     {
-        var incoming = Process.Channels.Incoming;
-        _recordedPerChannel ??= new int[incoming.Count];
-        return ++_recordedPerChannel[incoming.IndexOf(sender)] <= Plan.MaxRecordedPerChannel;
+        _recordedPerChannel ??= new int[Process.Channels.Incoming.Count];
+        return ++_recordedPerChannel[channel] <= Plan.MaxRecordedPerChannel;
     }
+
+    /// <summary>The messages recorded so far from <paramref name="sender"/>, one of its incoming channels.</summary>
+    public int RecordedFrom(IActorRef sender) => _recordedPerChannel?[Process.Channels.Incoming.IndexOf(sender)] ?? 0;
 }

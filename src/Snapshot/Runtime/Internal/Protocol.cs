@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Snapshot.Algorithm;
 
@@ -38,7 +39,8 @@ internal sealed record Register(string Group, IActorRef Participant, Guid Incarn
     : ISnapshotProtocolMessage;
 
 /// <summary>Anyone → coordinator: take a snapshot and send the <see cref="GlobalSnapshot"/> or a failure to <paramref name="ReplyTo"/>.</summary>
-internal sealed record Take(string Group, IActorRef? Initiator, TimeSpan Timeout, IActorRef ReplyTo, Guid Request)
+/// <param name="Caller">The span current where the snapshot was requested: the parent of the snapshot's span.</param>
+internal sealed record Take(string Group, IActorRef? Initiator, TimeSpan Timeout, IActorRef ReplyTo, Guid Request, ActivityContext Caller = default)
     : ISnapshotProtocolMessage;
 
 /// <summary>Anyone → coordinator: the caller of the request gave up.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Snapshot.Algorithm;
 
@@ -8,7 +9,12 @@ namespace Snapshot.Runtime.Internal;
 /// members and channels (its <see cref="ChannelLayout"/>), its coordinator, its limits. Markers carry it, so a
 /// participant reached by a marker before anything else knows its channels; inside one ActorSystem it is one shared object.
 /// </summary>
-internal sealed class SnapshotPlan(SnapshotId id, string group, IActorRef coordinator, ChannelLayout layout, int maxRecordedPerChannel, DateTime deadlineUtc)
+/// <param name="settledBelow">
+/// Every snapshot this coordinator started with a smaller id is over there (answered, completed or failed), so a
+/// participant can forget those ids at once instead of holding them until their deadlines.
+/// </param>
+internal sealed class SnapshotPlan(SnapshotId id, string group, IActorRef coordinator, ChannelLayout layout, int maxRecordedPerChannel, DateTime deadlineUtc,
+    SnapshotId settledBelow, ActivityContext trace = default)
 {
     public SnapshotId Id { get; } = id;
 
@@ -26,6 +32,11 @@ internal sealed class SnapshotPlan(SnapshotId id, string group, IActorRef coordi
 
     /// <summary>When the coordinator gives up on it: a marker arriving later must not start a recording nobody will collect.</summary>
     public DateTime DeadlineUtc { get; } = deadlineUtc;
+
+    public SnapshotId SettledBelow { get; } = settledBelow;
+
+    /// <summary>The coordinator's span of this snapshot, parent of the participants' spans; empty when nobody traces it.</summary>
+    public ActivityContext Trace { get; } = trace;
 
     public bool IsMember(IActorRef actor) => Layout.Members.Contains(actor);
 

@@ -3,6 +3,7 @@ using Akka.Event;
 using Snapshot.Algorithm;
 using Snapshot.Restore;
 using Snapshot.Restore.Internal;
+using Snapshot.Runtime.Diagnostics;
 using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Participants;
@@ -171,6 +172,13 @@ public sealed class SnapshotParticipant
     /// <summary>A snapshot this participant has not recorded for yet: an initiate, or the first marker.</summary>
     private void Start(SnapshotPlan plan, IActorRef? markerFrom)
     {
+        _finished.Settle(plan.Coordinator, plan.SettledBelow);
+        if (_finished.IsSettled(plan.Key))
+        {
+            if (markerFrom is not null)
+                Ignore(IgnoredMessageReason.UnknownSnapshot, "a marker for a snapshot its coordinator has already answered", plan.Id);
+            return;
+        }
         if (_active.ContainsKey(plan.Key) || _finished.Contains(plan.Key))
         {
             // An initiate after the markers already made this participant record is the usual race when every
@@ -234,12 +242,13 @@ public sealed class SnapshotParticipant
             return;
         }
         if (step.RecordState)
-            _active[plan.Key] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? []);
+            _active[plan.Key] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? [], PartTrace.StartIfListened(plan, _cell.Self, _cell.System));
         var active = _active[plan.Key];
         // By index: a foreach over the interface would allocate an enumerator for every marker sent.
         var markersTo = step.SendMarkersTo;
         for (var i = 0; i < markersTo.Count; i++)
             markersTo[i].Tell(active.Marker, _cell.Self);
+        active.Trace?.Stepped(active, markerFrom, step);
         if (step.Completed is { } part)
         {
             Finish(active);
@@ -252,6 +261,12 @@ public sealed class SnapshotParticipant
         List<(ActiveSnapshot, SnapshotFailureReason, string)>? failed = null;
         List<ActiveSnapshot>? expired = null;
         var now = DateTime.UtcNow;
+        // Usually every open snapshot shares one process: the sender's channel is looked up once per process,
+        // and each process records the message into all its open snapshots at once.
+        SnapshotProcess<IActorRef, object>? current = null;
+        SnapshotProcess<IActorRef, object>? first = null;
+        List<SnapshotProcess<IActorRef, object>>? others = null;
+        var channel = -1;
         foreach (var active in _active.Values)
         {
             // Its coordinator has given up on it (or is gone): stop recording for nobody.
@@ -260,41 +275,37 @@ public sealed class SnapshotParticipant
                 (expired ??= []).Add(active);
                 continue;
             }
-            if (!active.Plan.IsMember(sender))
-                continue; // an external input: not on any channel of this snapshot
-            if (!active.Process.Channels.Incoming.Contains(sender))
-                (failed ??= []).Add((active, SnapshotFailureReason.UndeclaredChannel,
-                    $"{sender.Path.Name} told {_cell.Self.Path.Name} {message.GetType().Name}, but did not declare a channel to it"));
-            else if (active.Process.IsAwaiting(active.Plan.Id, sender) && !active.CountRecorded(sender))
+            if (!ReferenceEquals(active.Process, current))
+            {
+                current = active.Process;
+                channel = current.Channels.Incoming.IndexOf(sender);
+                if (channel >= 0 && !ReferenceEquals(current, first) && others?.Contains(current) != true)
+                {
+                    if (first is null)
+                        first = current;
+                    else
+                        (others ??= []).Add(current);
+                    current.OnMessageAt(channel, message);
+                }
+            }
+            if (channel < 0)
+            {
+                // A member with no channel here broke its declaration; anyone else is an external input.
+                if (active.Plan.IsMember(sender))
+                    (failed ??= []).Add((active, SnapshotFailureReason.UndeclaredChannel,
+                        $"{sender.Path.Name} told {_cell.Self.Path.Name} {message.GetType().Name}, but did not declare a channel to it"));
+            }
+            else if (current.IsAwaitingAt(active.Plan.Id, channel) && !active.CountRecorded(channel))
                 (failed ??= []).Add((active, SnapshotFailureReason.RecordingLimitExceeded,
                     $"channel {sender.Path.Name} → {_cell.Self.Path.Name} recorded more than {active.Plan.MaxRecordedPerChannel} messages (akka.snapshot.max-recorded-per-channel)"));
         }
-        RecordInEveryProcess(sender, message);
         foreach (var active in expired ?? Enumerable.Empty<ActiveSnapshot>())
             Finish(active);
         foreach (var (active, reason, detail) in failed ?? Enumerable.Empty<(ActiveSnapshot, SnapshotFailureReason, string)>())
         {
+            active.Trace?.Failed(reason, detail);
             Finish(active);
             active.Plan.Coordinator.Tell(new PartFailed(active.Plan.Id, _cell.Self, reason, detail), _cell.Self);
-        }
-    }
-
-    /// <summary>Each process records a message into all its open snapshots at once, so each is handed it once.</summary>
-    private void RecordInEveryProcess(IActorRef sender, object message)
-    {
-        // Usually every open snapshot shares one process; a change of membership leaves a few for a while.
-        SnapshotProcess<IActorRef, object>? first = null;
-        List<SnapshotProcess<IActorRef, object>>? others = null;
-        foreach (var active in _active.Values)
-        {
-            var process = active.Process;
-            if (ReferenceEquals(process, first) || others?.Contains(process) == true || !process.Channels.Incoming.Contains(sender))
-                continue;
-            if (first is null)
-                first = process;
-            else
-                (others ??= []).Add(process);
-            process.OnMessage(sender, message);
         }
     }
 
@@ -316,6 +327,7 @@ public sealed class SnapshotParticipant
     {
         _active.Remove(active.Plan.Key);
         active.Process.Abandon(active.Plan.Id);
+        active.Trace?.End();
         _finished.Add(active.Plan.Key, active.Plan.DeadlineUtc, active.Process);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Runtime.Serialization;
 using System.Text;
 using Akka.Actor;
@@ -44,6 +45,16 @@ internal sealed class ProtocolReader(byte[] bytes, string manifest, int protocol
         if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks || !Enum.IsDefined(kind))
             throw Malformed($"{ticks} ticks of kind {kind} is not a date");
         return new DateTime(ticks, kind);
+    }
+
+    /// <summary>A span context from another node: remote, as the parent of a span here.</summary>
+    public ActivityContext ReadTraceContext()
+    {
+        if (!ReadBool())
+            return default;
+        var traceId = ActivityTraceId.CreateFromBytes(Take(16));
+        var spanId = ActivitySpanId.CreateFromBytes(Take(8));
+        return new ActivityContext(traceId, spanId, (ActivityTraceFlags)Take(1)[0], isRemote: true);
     }
 
     public TEnum ReadEnum<TEnum>() where TEnum : struct, Enum

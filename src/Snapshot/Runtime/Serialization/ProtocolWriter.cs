@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Akka.Actor;
 using Snapshot.Algorithm;
@@ -51,6 +52,19 @@ internal sealed class ProtocolWriter
     {
         WriteInt64(value.Ticks);
         _writer.Write((byte)value.Kind);
+    }
+
+    /// <summary>A span's W3C trace context (trace id, span id, flags), or only a flag when there is none; its trace state does not travel.</summary>
+    public void WriteTraceContext(ActivityContext context)
+    {
+        WriteBool(context != default);
+        if (context == default)
+            return;
+        Span<byte> ids = stackalloc byte[24];
+        context.TraceId.CopyTo(ids[..16]);
+        context.SpanId.CopyTo(ids[16..]);
+        _writer.Write(ids);
+        _writer.Write((byte)context.TraceFlags);
     }
 
     public void WriteEnum<TEnum>(TEnum value) where TEnum : struct, Enum => WriteInt32(Convert.ToInt32(value));

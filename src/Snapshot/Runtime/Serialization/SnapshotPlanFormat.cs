@@ -19,6 +19,8 @@ internal static class SnapshotPlanFormat
         writer.WriteRef(plan.Coordinator);
         writer.WriteInt32(plan.MaxRecordedPerChannel);
         writer.WriteDateTime(plan.DeadlineUtc);
+        writer.WriteId(plan.SettledBelow);
+        writer.WriteTraceContext(plan.Trace);
         writer.WriteGuid(plan.Layout.Id);
         writer.WriteBytes(writer.Nested(nested => nested.WriteLayout(plan.Layout)));
     }
@@ -30,9 +32,11 @@ internal static class SnapshotPlanFormat
         var coordinator = reader.ReadRef();
         var maxRecordedPerChannel = reader.ReadInt32();
         var deadline = reader.ReadDateTime();
+        var settledBelow = reader.ReadId();
+        var trace = reader.ReadTraceContext();
         var layoutId = reader.ReadGuid();
         var layout = layouts.LayoutOf(layoutId, reader.ReadBytes(), bytes => reader.Nested(bytes, nested => nested.ReadLayout(layoutId)));
-        return new SnapshotPlan(id, group, coordinator, layout, maxRecordedPerChannel, deadline);
+        return new SnapshotPlan(id, group, coordinator, layout, maxRecordedPerChannel, deadline, settledBelow, trace);
     }
 
     private static void WriteLayout(this ProtocolWriter writer, ChannelLayout layout)

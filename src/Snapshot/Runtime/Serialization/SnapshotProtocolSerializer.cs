@@ -105,8 +105,9 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                     w.WriteTimeSpan(m.Timeout);
                     w.WriteRef(m.ReplyTo);
                     w.WriteGuid(m.Request);
+                    w.WriteTraceContext(m.Caller);
                 },
-                r => new Take(r.ReadString(), r.ReadOptional(r.ReadRef), r.ReadTimeSpan(), r.ReadRef(), r.ReadGuid())),
+                r => new Take(r.ReadString(), r.ReadOptional(r.ReadRef), r.ReadTimeSpan(), r.ReadRef(), r.ReadGuid(), r.ReadTraceContext())),
             Format<CancelTake>(CancelTakeManifest, (w, m) => w.WriteGuid(m.Request), r => new CancelTake(r.ReadGuid())),
             Format<GetParticipants>(GetParticipantsManifest, (w, m) => w.WriteString(m.Group), r => new GetParticipants(r.ReadString())),
             Format<WaitForParticipants>(WaitForParticipantsManifest,
