@@ -83,6 +83,7 @@ public sealed class GlobalSnapshots : IExtension
     /// Null to deliver every message as recorded.
     /// </param>
     /// <param name="timeout">How long the replays may take to be delivered; <c>akka.snapshot.default-timeout</c> when null.</param>
+    /// <param name="cancellationToken">Cancels the restore: the actors created are stopped, and it throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="RestoreFailedException">
     /// The group is not empty, the factory threw or gave no actor, or a new actor refused its replay or stopped; the message
     /// names the participant. Every actor the factory created has been stopped.
