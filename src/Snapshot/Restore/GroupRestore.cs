@@ -27,12 +27,13 @@ internal static class GroupRestore
         }
         var restore = Guid.NewGuid();
         var created = new Dictionary<IActorRef, IActorRef>();
+        IActorRef? restorer = null;
         try
         {
             foreach (var process in snapshot.Processes)
                 created.Add(process.Participant, Create(factory, new RestoringParticipant(process.Participant, process.State, new RestoreTicket(restore)), created, snapshot.Group));
             var replays = Replay.Of(snapshot, created, rewrite);
-            var restorer = ((ExtendedActorSystem)system).SystemActorOf(Restorer.Props(restore, snapshot.Group, replays, timeout), $"snapshot-restore-{restore:N}");
+            restorer = ((ExtendedActorSystem)system).SystemActorOf(Restorer.Props(restore, snapshot.Group, replays, timeout), $"snapshot-restore-{restore:N}");
             // The restorer answers by itself within the timeout; the ask's own limit only guards against it being gone.
             var reply = await restorer.Ask<object>(new Restorer.StartReplay(), timeout + TimeSpan.FromSeconds(5), cancellationToken);
             if (reply is Status.Failure failure)
@@ -41,6 +42,8 @@ internal static class GroupRestore
         }
         catch
         {
+            // The restorer ends once the actors it watches stop, unless a cancelled ask never told it to start.
+            restorer?.Tell(PoisonPill.Instance);
             await StopAsync(system, created.Values, timeout);
             await UntilLeftAsync(snapshots, snapshot.Group, created.Values, timeout);
             throw;

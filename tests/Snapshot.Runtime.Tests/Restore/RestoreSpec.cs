@@ -250,6 +250,32 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
     }
 
     [Fact]
+    public async Task A_cancelled_restore_stops_what_it_created_and_its_restorer()
+    {
+        var (a, b, c) = await RecordedAsync();
+        using var cancel = new CancellationTokenSource();
+        var created = new List<IActorRef>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Snapshots.RestoreAsync(Recorded(a, b, c), p =>
+        {
+            var actor = Sys.ActorOf(RestoredAccount.Props((long)p.State!, p.Ticket), p.Name);
+            created.Add(actor);
+            if (p.Name == "c")
+                cancel.Cancel();
+            return actor;
+        }, cancellationToken: cancel.Token));
+
+        foreach (var actor in created)
+        {
+            Watch(actor);
+            await ExpectTerminatedAsync(actor);
+        }
+        Assert.Empty(await Snapshots.ParticipantsAsync(Account.Group));
+        await AwaitAssertAsync(async () =>
+            Assert.Null((await Sys.ActorSelection("/system/snapshot-restore-*").Ask<ActorIdentity>(new Identify(1), RemainingOrDefault)).Subject));
+    }
+
+    [Fact]
     public async Task A_group_that_has_participants_is_not_restored_into_and_the_factory_is_never_called()
     {
         var (a, b, c) = await RecordedAsync();
