@@ -20,9 +20,13 @@ public static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the random transfers.", DefaultValueFactory = _ => defaults.Seed };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
         var diagram = DiagramFile.Option($"the snapshot that caught the most money in flight between the first {DemoDiagram.AccountsDrawn} accounts, as they saw it");
+        var restore = new Option<bool>("--restore")
+        {
+            Description = "Keep a snapshot as a checkpoint, crash every node, restore the bank on new nodes from it, check its money, then snapshot it as it runs again.",
+        };
         var command = new Command("demo", "Run a bank on a cluster of nodes on 127.0.0.1 inside this process and snapshot it while money moves.")
         {
-            nodes, accounts, duration, interval, seed, json, diagram,
+            nodes, accounts, duration, interval, seed, json, diagram, restore,
             DeadlockCommand.Create(console, output),
         };
         command.SetAction((parsed, cancellationToken) =>
@@ -33,7 +37,9 @@ public static class DemoCommand
                 DurationText.Parse(parsed.GetValue(duration)!, "--duration"),
                 DurationText.Parse(parsed.GetValue(interval)!, "--interval"),
                 parsed.GetValue(seed)).Validated();
-            return RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, cancellationToken);
+            return parsed.GetValue(restore)
+                ? RestoreAsync(settings, parsed.GetValue(json), console, output, cancellationToken)
+                : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, cancellationToken);
         });
         return command;
     }
@@ -41,19 +47,32 @@ public static class DemoCommand
     private static async Task<int> RunAsync(DemoSettings settings, bool json, DiagramFile? diagram, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
     {
         using var trace = diagram is null ? null : new DemoTrace(settings.Accounts);
-        SnapshotRunSummary run;
+        var exitCode = await ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
+            run => run.ToJson(), SnapshotTable.Write, run => run.AllConserved);
+        if (diagram is not null)
+            diagram.Write(trace!.Diagram() ?? throw new UsageException(DiagramFile.OptionName, "no snapshot was recorded by every drawn account: nothing to draw"));
+        return exitCode;
+    }
+
+    private static Task<int> RestoreAsync(DemoSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken) =>
+        ReportAsync(progress => RestoreRun.RunAsync(settings, progress, cancellationToken), json, console, output,
+            summary => summary.ToJson(), RestoreTable.Write, summary => summary.Succeeded);
+
+    /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object; the exit code says whether it succeeded.</summary>
+    private static async Task<int> ReportAsync<T>(Func<Action<string>, Task<T>> run, bool json, IAnsiConsole console, TextWriter output,
+        Func<T, object> toJson, Action<IAnsiConsole, T> write, Func<T, bool> succeeded)
+    {
+        T result;
         if (json)
         {
-            run = await DemoRun.RunAsync(settings, _ => { }, cancellationToken, trace);
-            output.WriteLine(JsonSerializer.Serialize(run.ToJson(), new JsonSerializerOptions { WriteIndented = true }));
+            result = await run(_ => { });
+            output.WriteLine(JsonSerializer.Serialize(toJson(result), new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
-            run = await ProgressLines.RunAsync(console, progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace));
-            SnapshotTable.Write(console, run);
+            result = await ProgressLines.RunAsync(console, run);
+            write(console, result);
         }
-        if (diagram is not null)
-            diagram.Write(trace!.Diagram() ?? throw new UsageException(DiagramFile.OptionName, "no snapshot was recorded by every drawn account: nothing to draw"));
-        return run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
+        return succeeded(result) ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 }

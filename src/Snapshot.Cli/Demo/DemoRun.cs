@@ -17,20 +17,37 @@ public static class DemoRun
     {
         progress($"starting {settings.Nodes} nodes");
         await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken);
-        var nodes = cluster.Nodes;
-        trace?.ClusterStarted(nodes);
-        var accounts = Enumerable.Range(0, settings.Accounts)
-            .Select(i => nodes[i % nodes.Count].ActorOf(BankAccount.Props(trace?.Transfers), $"account-{i}"))
-            .ToArray();
-        // Account i lives on node i mod N; each node's accounts register there as they start.
-        await Task.WhenAll(nodes.Select((node, n) => GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(
-            settings.Accounts / nodes.Count + (n < settings.Accounts % nodes.Count ? 1 : 0), BankAccount.Group, cancellationToken)));
-        var payers = nodes.Select((node, n) => node.ActorOf(
-            Payer.Props([.. accounts.Select((account, i) => LocalCluster.Reach(node, nodes[i % nodes.Count], account))], settings.Seed * 1000 + n), "payer")).ToArray();
+        trace?.ClusterStarted(cluster.Nodes);
+        var payers = StartPayers(cluster.Nodes, await OpenAccountsAsync(cluster.Nodes, settings, cancellationToken, trace?.Transfers), settings.Seed);
         progress($"{settings.Accounts} accounts on {settings.Nodes} nodes, transfers running");
+        var run = await SnapshotEveryIntervalAsync(cluster.Nodes, settings, progress, cancellationToken);
+        foreach (var payer in payers)
+            payer.Tell(PoisonPill.Instance);
+        return run;
+    }
 
+    /// <summary>Opens the accounts, account i on node i mod N, and waits until each has registered on its node.</summary>
+    /// <param name="transfers">Where the accounts log their transfers; null to log nothing.</param>
+    public static async Task<IReadOnlyList<(ActorSystem Node, IActorRef Account)>> OpenAccountsAsync(IReadOnlyList<ActorSystem> nodes, DemoSettings settings,
+        CancellationToken cancellationToken, TransferLog? transfers = null)
+    {
+        var accounts = Enumerable.Range(0, settings.Accounts)
+            .Select(i => (Node: nodes[i % nodes.Count], Account: nodes[i % nodes.Count].ActorOf(BankAccount.Props(transfers), $"account-{i}")))
+            .ToArray();
+        await Task.WhenAll(nodes.Select(node => GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(
+            accounts.Count(a => a.Node == node), BankAccount.Group, cancellationToken)));
+        return accounts;
+    }
+
+    /// <summary>A payer on each node ordering transfers between <paramref name="accounts"/>, each reached through remoting unless it is on the payer's node.</summary>
+    public static IActorRef[] StartPayers(IReadOnlyList<ActorSystem> nodes, IReadOnlyList<(ActorSystem Node, IActorRef Account)> accounts, int seed) =>
+        [.. nodes.Select((node, n) => node.ActorOf(
+            Payer.Props([.. accounts.Select(a => LocalCluster.Reach(node, a.Node, a.Account))], seed * 1000 + n), "payer"))];
+
+    /// <summary>One snapshot at the start of each interval (10s every 500ms is 20 snapshots), each started on the next node in turn.</summary>
+    public static async Task<SnapshotRunSummary> SnapshotEveryIntervalAsync(IReadOnlyList<ActorSystem> nodes, DemoSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    {
         var started = new List<Task<(SnapshotReport? Report, string? Failure)>>();
-        // One snapshot at the start of each interval of the run: 10s every 500ms is 20 snapshots.
         var count = Math.Max(1, (int)(settings.Duration / settings.Interval));
         using (var timer = new PeriodicTimer(settings.Interval))
         {
@@ -42,8 +59,6 @@ public static class DemoRun
             while (started.Count < count && await timer.WaitForNextTickAsync(cancellationToken));
         }
         var outcomes = await Task.WhenAll(started);
-        foreach (var payer in payers)
-            payer.Tell(PoisonPill.Instance);
         return new SnapshotRunSummary(
             [.. outcomes.Where(o => o.Report is not null).Select(o => o.Report!).OrderBy(r => r.Id)],
             [.. outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!)],

@@ -6,13 +6,15 @@ namespace Snapshot.Cli.Demo;
 
 /// <summary>
 /// A cluster of ActorSystems named <c>snapshot</c> inside this process, on 127.0.0.1 with ports the OS
-/// picks; the first node is the seed. Disposing it makes every node leave and stops them all.
+/// picks; the first node is the seed. Disposing it makes every node leave and stops them all; crashing it stops
+/// them all at once without leaving.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
     public const string SystemName = "snapshot";
 
-    private static readonly Config NodeConfig = CliAkkaConfig.LoopbackClusterNode();
+    // Terminate stops a node where it stands (CrashAsync); a node leaves only when disposed of.
+    private static readonly Config NodeConfig = CliAkkaConfig.LoopbackClusterNode("coordinated-shutdown.run-by-actor-system-terminate = off");
 
     private LocalCluster(IReadOnlyList<ActorSystem> nodes) => Nodes = nodes;
 
@@ -43,6 +45,9 @@ public sealed class LocalCluster : IAsyncDisposable
     /// </summary>
     public static IActorRef Reach(ActorSystem from, ActorSystem owner, IActorRef actor) =>
         from == owner ? actor : ((ExtendedActorSystem)from).Provider.ResolveActorRef(actor.Path.ToSerializationFormatWithAddress(Cluster.Get(owner).SelfAddress));
+
+    /// <summary>Stops every node at once, as a crash would: none leaves the cluster, every actor is gone. The cluster is not to be disposed of afterwards.</summary>
+    public async Task CrashAsync() => await Task.WhenAll(Nodes.Select(node => node.Terminate()));
 
     public async ValueTask DisposeAsync() =>
         await Task.WhenAll(Nodes.Select(node => CoordinatedShutdown.Get(node).Run(CoordinatedShutdown.ClusterLeavingReason.Instance)));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Akka.Actor;
+using Snapshot.Restore;
 using Snapshot.Runtime.Coordination;
 using Snapshot.Runtime.Internal;
 
@@ -12,8 +13,11 @@ namespace Snapshot.Runtime;
 /// </summary>
 public sealed class GlobalSnapshots : IExtension
 {
+    private readonly ExtendedActorSystem _system;
+
     public GlobalSnapshots(ExtendedActorSystem system)
     {
+        _system = system;
         Settings = GlobalSnapshotsSettings.Create(system);
         Coordinator = system.SystemActorOf(SnapshotCoordinator.Props(Settings, Ignored), SnapshotCoordinator.Name);
     }
@@ -63,6 +67,30 @@ public sealed class GlobalSnapshots : IExtension
     /// </summary>
     public async Task WaitForLocalParticipantsAsync(int count, string? group = null, CancellationToken cancellationToken = default) =>
         await Coordinator.Ask<bool>(new WaitForParticipants(group ?? Settings.DefaultGroup, count), Timeout.InfiniteTimeSpan, cancellationToken);
+
+    /// <summary>
+    /// Starts the group of <paramref name="snapshot"/> again from it, into a group with no participants (after a crash,
+    /// on a new cluster). For each participant, in the snapshot's order, <paramref name="factory"/> creates a new actor
+    /// wherever it likes (any node of the cluster), with the recorded state, passing the participant's
+    /// <see cref="RestoringParticipant.Ticket"/> to its participant base class. Each new actor then handles its recorded
+    /// stash, then every message recorded in flight to it, channel by channel in the order they were sent and from the
+    /// sender's new actor, before any other message: its own timers, inputs from outside, and what other restored
+    /// participants send it. Completes once every replay is in front of its participant's mailbox.
+    /// </summary>
+    /// <param name="rewrite">
+    /// Gives the message to deliver for each recorded one, with the new actor of every recorded participant: a message
+    /// that names recorded participants (a reply-to, a payee) must name their new actors, as the recorded ones are gone.
+    /// Null to deliver every message as recorded.
+    /// </param>
+    /// <param name="timeout">How long the replays may take to be delivered; <c>akka.snapshot.default-timeout</c> when null.</param>
+    /// <param name="cancellationToken">Cancels the restore: the actors created are stopped, and it throws <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="RestoreFailedException">
+    /// The group is not empty, the factory threw or gave no actor, or a new actor refused its replay or stopped; the message
+    /// names the participant. Every actor the factory created has been stopped.
+    /// </exception>
+    public Task<RestoredGroup> RestoreAsync(GlobalSnapshot snapshot, Func<RestoringParticipant, IActorRef> factory,
+        Func<object, IReadOnlyDictionary<IActorRef, IActorRef>, object>? rewrite = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        GroupRestore.RunAsync(_system, this, snapshot, factory, rewrite, timeout ?? Settings.DefaultTimeout, cancellationToken);
 
     /// <summary>The participants of <paramref name="group"/> now, on every reachable node: by node, then in registration order.</summary>
     public async Task<IReadOnlyList<IActorRef>> ParticipantsAsync(string? group = null, CancellationToken cancellationToken = default) =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.TestKit.TestActors;
 using Snapshot.Algorithm;
+using Snapshot.Restore.Internal;
 using Snapshot.Runtime.Internal;
 using Snapshot.Runtime.Tests.Support;
 
@@ -89,5 +90,12 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new LocalPartChunk(new SnapshotId(6), _a, 0, 3, [0, 1, 2, 255, 128]);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 2, 3, []);
         yield return new AssociationLost(Address.Parse("akka.tcp://snapshot@127.0.0.1:4053"), Address.Parse("akka.trttl.tcp://snapshot@10.0.0.2:4054"), "dropped");
+        var restore = Guid.NewGuid();
+        yield return new ReplayMessage(restore, _b, new Credit(30, "in flight"));
+        yield return new ReplayMessage(restore, null, "stashed");
+        yield return new ReplayEnd(restore, 2);
+        yield return new ReplayEnd(restore, 0);
+        yield return new ReplayDelivered(restore, _a, "bank");
+        yield return new ReplayRefused(restore, _c, "1 of its 2 replayed messages arrived");
     }
 }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Serialization;
 using Akka.TestKit.Xunit2;
 using Snapshot.Algorithm;
+using Snapshot.Restore.Internal;
 using Snapshot.Runtime.Internal;
 using Snapshot.Runtime.Serialization;
 using Xunit.Abstractions;
@@ -29,6 +30,10 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(CollectedMembers)] = "CD",
         [typeof(LocalPartChunk)] = "LC",
         [typeof(AssociationLost)] = "AL",
+        [typeof(ReplayMessage)] = "RM",
+        [typeof(ReplayEnd)] = "RE",
+        [typeof(ReplayDelivered)] = "RD",
+        [typeof(ReplayRefused)] = "RR",
     };
 
     private readonly ProtocolSamples _samples;

@@ -28,6 +28,34 @@ public sealed class DemoTests
         });
     }
 
+    [Fact]
+    public void A_restored_demo_bank_holds_the_checkpoints_money_account_by_account_and_goes_on_conserving_it()
+    {
+        var run = CliRun.Of("demo", "--restore", "--duration", "1s", "--interval", "250ms", "--accounts", "9", "--seed", "3", "--json");
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}:\n{run.Output}\n{run.Error}");
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        var checkpoint = root.GetProperty("checkpoint");
+        var restored = root.GetProperty("restored");
+        Assert.Equal(9_000, checkpoint.GetProperty("total").GetInt64());
+        Assert.True(checkpoint.GetProperty("in_flight_total").GetInt64() > 0, "the checkpoint caught no money in flight, so nothing was replayed");
+        Assert.Equal(checkpoint.GetProperty("recorded_messages").GetInt32(), root.GetProperty("replayed_messages").GetInt32());
+        Assert.Equal(9, checkpoint.GetProperty("participants").GetInt32());
+        Assert.Equal(3, checkpoint.GetProperty("nodes").GetInt32());
+        Assert.Equal(9, restored.GetProperty("participants").GetInt32());
+        Assert.Equal(3, restored.GetProperty("nodes").GetInt32());
+        Assert.Equal(9_000, restored.GetProperty("accounts_total").GetInt64());
+        Assert.Equal(0, restored.GetProperty("in_flight_total").GetInt64());
+        Assert.Equal(9, root.GetProperty("exact_accounts").GetInt32());
+        Assert.True(root.GetProperty("restored_exactly").GetBoolean());
+        var after = root.GetProperty("after_restore");
+        Assert.True(after.GetProperty("all_conserved").GetBoolean());
+        Assert.InRange(after.GetProperty("snapshots").GetArrayLength(), 2, 4);
+        Assert.All(after.GetProperty("snapshots").EnumerateArray(), s => Assert.Equal(9_000, s.GetProperty("total").GetInt64()));
+        Assert.True(root.GetProperty("succeeded").GetBoolean());
+    }
+
     [Theory]
     [InlineData("--duration", "ten", "--duration")]
     [InlineData("--duration", "0s", "--duration")]

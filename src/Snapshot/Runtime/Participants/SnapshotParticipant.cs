@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
 using Snapshot.Algorithm;
+using Snapshot.Restore;
+using Snapshot.Restore.Internal;
 using Snapshot.Runtime.Diagnostics;
 using Snapshot.Runtime.Internal;
 
@@ -41,6 +43,7 @@ public sealed class SnapshotParticipant
     private Guid _processLayout;
     private StashTracker? _stash;
     private bool _stashLookedFor;
+    private ReplayHold? _hold;
 
     /// <param name="actor">The actor itself (<c>this</c>), whose stash, if it has one, is part of its recorded state.</param>
     /// <param name="context">The actor's <c>Context</c>, from its constructor.</param>
@@ -50,7 +53,13 @@ public sealed class SnapshotParticipant
     /// </param>
     /// <param name="group">The group to join; <c>akka.snapshot.default-group</c> when null.</param>
     /// <param name="channels">The participants this actor tells; null (the default) for every participant of its group.</param>
-    public SnapshotParticipant(ActorBase actor, IActorContext context, Func<object?> captureState, string? group = null, IEnumerable<IActorRef>? channels = null)
+    /// <param name="restoredFrom">
+    /// The ticket a restore's factory was given for this actor (<see cref="RestoringParticipant.Ticket"/>): the actor then
+    /// handles its replay before anything else. Null for an actor that is not being restored; a spent ticket (an instance
+    /// restarted after its replay) changes nothing.
+    /// </param>
+    public SnapshotParticipant(ActorBase actor, IActorContext context, Func<object?> captureState, string? group = null, IEnumerable<IActorRef>? channels = null,
+        RestoreTicket? restoredFrom = null)
     {
         _actor = actor;
         _cell = context as ActorCell ?? throw new ArgumentException("needs the actor's own Context", nameof(context));
@@ -61,6 +70,8 @@ public sealed class SnapshotParticipant
         _log = context.GetLogger();
         Group = group ?? snapshots.Settings.DefaultGroup;
         _handle = message => Handle(_receiving!, message);
+        if (restoredFrom is { IsSpent: false })
+            _hold = new ReplayHold(restoredFrom, _cell, Group);
         DeclareChannels(channels);
     }
 
@@ -87,8 +98,14 @@ public sealed class SnapshotParticipant
         if (!_stashLookedFor)
             TrackStash();
         // The path of every message while nothing is recording: no allocation, no lookup.
-        if (_active.Count == 0 && message is not ISnapshotProtocolMessage && _stash?.HasMessagesComingBack != true)
+        if (_active.Count == 0 && message is not ISnapshotProtocolMessage && _stash?.HasMessagesComingBack != true && _hold is null)
             return next(receive, message);
+        if (_hold is not null && _hold.Take(message))
+        {
+            if (_hold.IsReleased)
+                _hold = null;
+            return true;
+        }
         return AroundReceiveRecording(receive, message, next);
     }
 
@@ -132,6 +149,9 @@ public sealed class SnapshotParticipant
                 break;
             case Abandon abandon:
                 OnAbandon(abandon);
+                break;
+            case ReplayEnd end:
+                ReplayHold.Refuse(end, _cell, "it was not created with the restore's ticket, or already took its replay");
                 break;
             default:
                 Ignore(IgnoredMessageReason.Unexpected, $"a {message.GetType().Name}", null);

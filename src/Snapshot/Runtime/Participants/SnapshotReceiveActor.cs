@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Restore;
 
 namespace Snapshot.Runtime.Participants;
 
@@ -14,9 +15,10 @@ public abstract class SnapshotReceiveActor : ReceiveActor
 
     /// <param name="group">The group to join; <c>akka.snapshot.default-group</c> when null.</param>
     /// <param name="channels">The participants this actor tells; null for every participant of its group.</param>
-    protected SnapshotReceiveActor(string? group = null, IEnumerable<IActorRef>? channels = null)
+    /// <param name="restoredFrom">The ticket a restore's factory was given for this actor; null when it is not being restored.</param>
+    protected SnapshotReceiveActor(string? group = null, IEnumerable<IActorRef>? channels = null, RestoreTicket? restoredFrom = null)
     {
-        _participant = new SnapshotParticipant(this, Context, CaptureState, group, channels);
+        _participant = new SnapshotParticipant(this, Context, CaptureState, group, channels, restoredFrom);
         _baseAroundReceive = base.AroundReceive;
     }
 

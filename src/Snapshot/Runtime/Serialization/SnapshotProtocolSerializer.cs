@@ -2,6 +2,7 @@ using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using Snapshot.Algorithm;
+using Snapshot.Restore.Internal;
 using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Serialization;
@@ -30,6 +31,10 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string CollectedMembersManifest = "CD";
     private const string LocalPartChunkManifest = "LC";
     private const string AssociationLostManifest = "AL";
+    private const string ReplayMessageManifest = "RM";
+    private const string ReplayEndManifest = "RE";
+    private const string ReplayDeliveredManifest = "RD";
+    private const string ReplayRefusedManifest = "RR";
 
     // Enough for the layouts of the groups a node takes part in, and a change or two of each.
     private readonly LayoutCache _layouts = new(capacity: 16);
@@ -149,6 +154,37 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                     w.WriteString(m.How);
                 },
                 r => new AssociationLost(r.ReadAddress(), r.ReadAddress(), r.ReadString())),
+            Format<ReplayMessage>(ReplayMessageManifest,
+                (w, m) =>
+                {
+                    w.WriteGuid(m.Restore);
+                    w.WriteOptional(m.Sender, w.WriteRef);
+                    w.WritePayload(m.Message);
+                },
+                r => new ReplayMessage(r.ReadGuid(), r.ReadOptional(r.ReadRef), r.ReadPayload())),
+            Format<ReplayEnd>(ReplayEndManifest,
+                (w, m) =>
+                {
+                    w.WriteGuid(m.Restore);
+                    w.WriteInt32(m.Count);
+                },
+                r => new ReplayEnd(r.ReadGuid(), r.ReadInt32())),
+            Format<ReplayDelivered>(ReplayDeliveredManifest,
+                (w, m) =>
+                {
+                    w.WriteGuid(m.Restore);
+                    w.WriteRef(m.Participant);
+                    w.WriteString(m.Group);
+                },
+                r => new ReplayDelivered(r.ReadGuid(), r.ReadRef(), r.ReadString())),
+            Format<ReplayRefused>(ReplayRefusedManifest,
+                (w, m) =>
+                {
+                    w.WriteGuid(m.Restore);
+                    w.WriteRef(m.Participant);
+                    w.WriteString(m.Reason);
+                },
+                r => new ReplayRefused(r.ReadGuid(), r.ReadRef(), r.ReadString())),
         ];
         _formatByType = formats.ToDictionary(f => f.Type);
         _formatByManifest = formats.ToDictionary(f => f.Manifest);
