@@ -10,6 +10,8 @@ namespace Snapshot.Cli.Demo;
 /// <summary><c>snapshot demo</c>: the bank on a 3-node cluster in this process, snapshotted while it runs.</summary>
 public static class DemoCommand
 {
+    public const string RestoreFromOption = "--restore-from";
+
     public static Command Create(IAnsiConsole console, TextWriter output)
     {
         var defaults = DemoSettings.Default;
@@ -22,11 +24,20 @@ public static class DemoCommand
         var diagram = DiagramFile.Option($"the snapshot that caught the most money in flight between the first {DemoDiagram.AccountsDrawn} accounts, as they saw it");
         var restore = new Option<bool>("--restore")
         {
-            Description = "Keep a snapshot as a checkpoint, crash every node, restore the bank on new nodes from it, check its money, then snapshot it as it runs again.",
+            Description = "Store a snapshot as a checkpoint, crash every node, restore the bank on new nodes from the stored checkpoint, check its money, then snapshot it as it runs again.",
+        };
+        var restoreFrom = new Option<long?>(RestoreFromOption)
+        {
+            Description = "Restore the bank on new nodes from this stored snapshot (an id 'snapshot list' shows), check its money, then snapshot it as it runs again.",
+        };
+        var store = new Option<string>("--store")
+        {
+            Description = "The local snapshot store's directory, where --restore stores its checkpoint and --restore-from reads.",
+            DefaultValueFactory = _ => LocalCluster.DefaultSnapshotStore,
         };
         var command = new Command("demo", "Run a bank on a cluster of nodes on 127.0.0.1 inside this process and snapshot it while money moves.")
         {
-            nodes, accounts, duration, interval, seed, json, diagram, restore,
+            nodes, accounts, duration, interval, seed, json, diagram, restore, restoreFrom, store,
             DeadlockCommand.Create(console, output),
         };
         command.SetAction((parsed, cancellationToken) =>
@@ -37,8 +48,11 @@ public static class DemoCommand
                 DurationText.Parse(parsed.GetValue(duration)!, "--duration"),
                 DurationText.Parse(parsed.GetValue(interval)!, "--interval"),
                 parsed.GetValue(seed)).Validated();
-            return parsed.GetValue(restore)
-                ? RestoreAsync(settings, parsed.GetValue(json), console, output, cancellationToken)
+            var storedId = parsed.GetValue(restoreFrom);
+            if (storedId is not null && parsed.GetValue(restore))
+                throw new UsageException(RestoreFromOption, "restores a stored snapshot; --restore takes a new one: give one of them");
+            return parsed.GetValue(restore) || storedId is not null
+                ? RestoreAsync(settings, new RestoreSource(parsed.GetValue(store)!, storedId), parsed.GetValue(json), console, output, cancellationToken)
                 : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, cancellationToken);
         });
         return command;
@@ -54,8 +68,8 @@ public static class DemoCommand
         return exitCode;
     }
 
-    private static Task<int> RestoreAsync(DemoSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken) =>
-        ReportAsync(progress => RestoreRun.RunAsync(settings, progress, cancellationToken), json, console, output,
+    private static Task<int> RestoreAsync(DemoSettings settings, RestoreSource source, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken) =>
+        ReportAsync(progress => RestoreRun.RunAsync(settings, source, progress, cancellationToken), json, console, output,
             summary => summary.ToJson(), RestoreTable.Write, summary => summary.Succeeded);
 
     /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object; the exit code says whether it succeeded.</summary>

@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Akka.Actor;
 using Akka.Cluster;
-using Akka.Configuration;
 
 namespace Snapshot.Cli.Demo;
 
@@ -13,20 +13,26 @@ public sealed class LocalCluster : IAsyncDisposable
 {
     public const string SystemName = "snapshot";
 
-    // Terminate stops a node where it stands (CrashAsync); a node leaves only when disposed of.
-    private static readonly Config NodeConfig = CliAkkaConfig.LoopbackClusterNode("coordinated-shutdown.run-by-actor-system-terminate = off");
+    /// <summary>Akka.Persistence's own default for the local snapshot store, which <c>snapshot list</c> reads too.</summary>
+    public const string DefaultSnapshotStore = "snapshots";
 
     private LocalCluster(IReadOnlyList<ActorSystem> nodes) => Nodes = nodes;
 
     public IReadOnlyList<ActorSystem> Nodes { get; }
 
-    public static async Task<LocalCluster> StartAsync(int nodes, CancellationToken cancellationToken)
+    /// <param name="snapshotStore">The directory of the nodes' local snapshot store, where <c>GlobalSnapshotStorage</c> keeps snapshots.</param>
+    public static async Task<LocalCluster> StartAsync(int nodes, CancellationToken cancellationToken, string snapshotStore = DefaultSnapshotStore)
     {
+        // Terminate stops a node where it stands (CrashAsync); a node leaves only when disposed of.
+        var nodeConfig = CliAkkaConfig.LoopbackClusterNode($"""
+            coordinated-shutdown.run-by-actor-system-terminate = off
+            persistence.snapshot-store.local.dir = {JsonSerializer.Serialize(snapshotStore)}
+            """);
         var systems = new List<ActorSystem>();
         try
         {
             for (var i = 0; i < nodes; i++)
-                systems.Add(ActorSystem.Create(SystemName, NodeConfig));
+                systems.Add(ActorSystem.Create(SystemName, nodeConfig));
             var seed = Cluster.Get(systems[0]).SelfAddress;
             await Task.WhenAll(systems.Select(s => Cluster.Get(s).JoinAsync(seed, cancellationToken)));
             return new LocalCluster(systems);

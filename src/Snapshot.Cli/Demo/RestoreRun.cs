@@ -4,15 +4,17 @@ using Snapshot.Cli.Bank;
 using Snapshot.Cli.Reports;
 using Snapshot.Restore;
 using Snapshot.Runtime;
+using Snapshot.Storage;
 
 namespace Snapshot.Cli.Demo;
 
 /// <summary>
-/// <c>snapshot demo --restore</c>: the bank runs on a cluster, a snapshot is kept as a checkpoint, every node crashes,
-/// and a new cluster starts the bank again from the checkpoint: each account on the node of the same rank, with its
-/// recorded balance, and every transfer that was in flight delivered to it before any new order. A snapshot of the
-/// restored bank before new orders must hold exactly the checkpoint's money, all of it in the accounts; then transfers
-/// run again and the snapshots of the restored bank must conserve it.
+/// <c>snapshot demo --restore</c>: the bank runs on a cluster, a snapshot is stored as a checkpoint, every node crashes,
+/// and a new cluster loads the checkpoint from the store and starts the bank again from it: each account on the node of
+/// the same rank, with its recorded balance, and every transfer that was in flight delivered to it before any new order.
+/// With <c>--restore-from ID</c> the checkpoint is a snapshot already in the store. A snapshot of the restored bank
+/// before new orders must hold exactly the checkpoint's money, all of it in the accounts; then transfers run again and
+/// the snapshots of the restored bank must conserve it.
 /// </summary>
 public static class RestoreRun
 {
@@ -21,21 +23,27 @@ public static class RestoreRun
 
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
 
-    public static async Task<RestoreSummary> RunAsync(DemoSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<RestoreSummary> RunAsync(DemoSettings settings, RestoreSource source, Action<string> progress, CancellationToken cancellationToken)
     {
-        progress($"starting {settings.Nodes} nodes");
-        var (checkpoint, crashed) = await CheckpointThenCrashAsync(settings, progress, cancellationToken);
-        var checkpointReport = SnapshotReport.Of(checkpoint, 0, crashed[0]);
+        var storedId = source.StoredId ?? await CheckpointThenCrashAsync(settings, source.Store, progress, cancellationToken);
 
         progress($"starting {settings.Nodes} new nodes");
-        await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken);
+        await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken, source.Store);
         var nodes = cluster.Nodes;
+        var checkpoint = await LoadBankAsync(nodes[0], source.Store, storedId, cancellationToken);
+        // Each account goes to the node of the same rank in the new cluster as its node had among the checkpoint's.
+        var origins = checkpoint.Processes.Select(p => p.Participant.Path.Address).Distinct().ToList();
+        // The store keeps who started a snapshot, not which node coordinated it: named as 'snapshot show' names it.
+        var checkpointReport = SnapshotReport.Of(checkpoint, storedId, origins[0]) with
+        {
+            Initiator = checkpoint.Initiator?.Path.ToString() ?? "every participant at once",
+        };
+        progress($"loaded snapshot {storedId} from {source.Store}: {checkpoint.Processes.Count} accounts, {checkpointReport.Total} ({checkpointReport.InFlightTotal} in flight)");
+
         var accounts = new List<(ActorSystem Node, IActorRef Account)>();
         var restored = await GlobalSnapshots.Get(nodes[0]).RestoreAsync(checkpoint, participant =>
         {
-            // The node of the same rank in the new cluster as the account's node in the crashed one; the checkpoint was
-            // taken on the first node, which names its own accounts by a local address.
-            var node = nodes[participant.Node.HasGlobalScope ? Array.IndexOf(crashed, participant.Node) : 0];
+            var node = nodes[origins.IndexOf(participant.Node) % nodes.Count];
             var account = node.ActorOf(BankAccount.Restored((AccountState)participant.State!, participant.Ticket), participant.Name);
             accounts.Add((node, account));
             return LocalCluster.Reach(nodes[0], node, account);
@@ -49,16 +57,17 @@ public static class RestoreRun
 
         var payers = DemoRun.StartPayers(nodes, accounts, settings.Seed + 1);
         progress("transfers running again");
-        var run = await DemoRun.SnapshotEveryIntervalAsync(nodes, settings, progress, cancellationToken);
+        var run = await DemoRun.SnapshotEveryIntervalAsync(nodes, settings with { Accounts = checkpoint.Processes.Count }, progress, cancellationToken);
         foreach (var payer in payers)
             payer.Tell(PoisonPill.Instance);
-        return new RestoreSummary(checkpointReport, restoredReport, restored.ReplayedMessages, exact, run);
+        return new RestoreSummary(storedId, checkpointReport, restoredReport, restored.ReplayedMessages, exact, run);
     }
 
-    /// <summary>Runs the bank until a snapshot catches money in flight, then crashes every node. Returns that snapshot and the crashed nodes' addresses.</summary>
-    private static async Task<(GlobalSnapshot Checkpoint, Address[] Crashed)> CheckpointThenCrashAsync(DemoSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    /// <summary>Runs the bank until a snapshot catches money in flight, stores it in <paramref name="store"/>, then crashes every node. Returns its stored id.</summary>
+    private static async Task<long> CheckpointThenCrashAsync(DemoSettings settings, string store, Action<string> progress, CancellationToken cancellationToken)
     {
-        var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken);
+        progress($"starting {settings.Nodes} nodes");
+        var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken, store);
         IActorRef[] running = [];
         try
         {
@@ -74,9 +83,10 @@ public static class RestoreRun
                 checkpoint = await snapshots.TakeAsync(BankAccount.Group, cancellationToken: cancellationToken);
             }
             while (BankLedger.Of(checkpoint).InFlight == 0 && ++attempt < CheckpointAttempts);
+            var stored = await GlobalSnapshotStorage.Get(cluster.Nodes[0]).SaveAsync(checkpoint, cancellationToken);
             var ledger = BankLedger.Of(checkpoint);
-            progress($"checkpoint: snapshot {checkpoint.Id}, {ledger.InAccounts} in accounts + {ledger.InFlight} in flight ({checkpoint.RecordedMessages} messages) = {ledger.Total}");
-            return (checkpoint, [.. cluster.Nodes.Select(node => Cluster.Get(node).SelfAddress)]);
+            progress($"checkpoint: {ledger.InAccounts} in accounts + {ledger.InFlight} in flight ({checkpoint.RecordedMessages} messages) = {ledger.Total}, stored as snapshot {stored.Id} in {store}");
+            return stored.Id;
         }
         finally
         {
@@ -86,6 +96,23 @@ public static class RestoreRun
             await cluster.CrashAsync();
             progress($"crashed all {settings.Nodes} nodes: accounts and payers stopped, nodes terminated without leaving the cluster");
         }
+    }
+
+    /// <summary>The stored snapshot <paramref name="id"/>, which must be one of the bank; anything else is the user's mistake, named against <c>--restore-from</c>.</summary>
+    private static async Task<GlobalSnapshot> LoadBankAsync(ActorSystem node, string store, long id, CancellationToken cancellationToken)
+    {
+        GlobalSnapshot snapshot;
+        try
+        {
+            snapshot = await GlobalSnapshotStorage.Get(node).LoadAsync(id, cancellationToken);
+        }
+        catch (StoredSnapshotNotFoundException e)
+        {
+            throw new UsageException(DemoCommand.RestoreFromOption, $"snapshot {e.Id} is not in the snapshot store {Path.GetFullPath(store)} ('snapshot list' shows those that are)");
+        }
+        if (snapshot.Group != BankAccount.Group || snapshot.Processes.Count == 0 || snapshot.Processes.Any(p => p.State is not AccountState))
+            throw new UsageException(DemoCommand.RestoreFromOption, $"snapshot {id} in {Path.GetFullPath(store)} is of group '{snapshot.Group}', not of the demo's bank accounts");
+        return snapshot;
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public static class RestoreTable
             .AddColumn(new TableColumn("In accounts").RightAligned())
             .AddColumn(new TableColumn("In flight").RightAligned())
             .AddColumn(new TableColumn("Total").RightAligned());
-        foreach (var (name, report) in new[] { ("checkpoint, before the crash", summary.Checkpoint), ("restored, before new orders", summary.Restored) })
+        foreach (var (name, report) in new[] { ($"checkpoint, stored snapshot {summary.StoredId}", summary.Checkpoint), ("restored, before new orders", summary.Restored) })
         {
             table.AddRow(name, report.Participants.ToString(), report.Nodes.ToString(), report.RecordedMessages.ToString(),
                 report.AccountsTotal.ToString(), report.InFlightTotal.ToString(), report.Total.ToString());
