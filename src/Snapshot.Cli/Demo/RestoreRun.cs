@@ -41,10 +41,14 @@ public static class RestoreRun
         progress($"loaded snapshot {storedId} from {source.Store}: {checkpoint.Processes.Count} accounts, {checkpointReport.Total} ({checkpointReport.InFlightTotal} in flight)");
 
         var accounts = new List<(ActorSystem Node, IActorRef Account)>();
+        var namesTaken = nodes.ToDictionary(node => node, _ => new HashSet<string>());
         var restored = await GlobalSnapshots.Get(nodes[0]).RestoreAsync(checkpoint, participant =>
         {
-            var node = nodes[origins.IndexOf(participant.Node) % nodes.Count];
-            var account = node.ActorOf(BankAccount.Restored((AccountState)participant.State!, participant.Ticket), participant.Name);
+            var origin = origins.IndexOf(participant.Node);
+            var node = nodes[origin % nodes.Count];
+            // Nodes started with 'snapshot node' each name their accounts from account-0: on fewer new nodes, two may meet.
+            var name = namesTaken[node].Add(participant.Name) ? participant.Name : $"{participant.Name}-of-node-{origin + 1}";
+            var account = node.ActorOf(BankAccount.Restored((AccountState)participant.State!, participant.Ticket), name);
             accounts.Add((node, account));
             return LocalCluster.Reach(nodes[0], node, account);
         }, cancellationToken: cancellationToken);
@@ -121,13 +125,13 @@ public static class RestoreRun
     /// </summary>
     private static int ExactAccounts(GlobalSnapshot checkpoint, RestoredGroup restored, GlobalSnapshot first)
     {
-        var balances = first.Processes.ToDictionary(p => p.Participant.Path.Name, p => ((AccountState)p.State!).Balance);
+        var balances = first.Processes.ToDictionary(p => p.Participant.Path, p => ((AccountState)p.State!).Balance);
         return checkpoint.Processes.Count(process =>
         {
             var expected = ((AccountState)process.State!).Balance
                 + process.Stashed.OfType<Transfer>().Sum(t => t.Amount)
                 + checkpoint.Channels.Where(c => c.To.Equals(process.Participant)).SelectMany(c => c.Messages).OfType<Transfer>().Sum(t => t.Amount);
-            return balances.GetValueOrDefault(restored.Participants[process.Participant].Path.Name) == expected;
+            return balances.GetValueOrDefault(restored.Participants[process.Participant].Path) == expected;
         });
     }
 }

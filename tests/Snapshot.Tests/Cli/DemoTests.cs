@@ -47,18 +47,6 @@ public sealed class DemoTests
         Assert.Equal(root.GetProperty("checkpoint").ToString(), second.GetProperty("checkpoint").ToString());
     }
 
-    [Fact]
-    public void Restoring_a_snapshot_the_store_does_not_hold_is_one_error_line_naming_the_id_and_the_store()
-    {
-        using var files = new TempDirectory();
-
-        var run = CliRun.Of("demo", "--restore-from", "7", "--store", files.PathOf("snapshots"), "--json");
-
-        var problem = run.AssertBadInput("--restore-from", null);
-        Assert.Equal($"snapshot 7 is not in the snapshot store {files.PathOf("snapshots")} ('snapshot list' shows those that are)", problem);
-        Assert.Equal("", run.Output);
-    }
-
     /// <summary>Asserts the restored bank of 9 accounts held the checkpoint's 9,000 exactly, on <paramref name="nodes"/> nodes, and kept conserving it.</summary>
     private static JsonElement AssertRestoredExactly(CliRun run, int nodes)
     {
