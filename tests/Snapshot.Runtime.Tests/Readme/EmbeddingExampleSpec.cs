@@ -44,6 +44,7 @@ public sealed class EmbeddingExampleSpec : TestKit
     [InlineData("## Embedding", "EmbeddingExample.cs")]
     [InlineData("## Metrics and traces", "TelemetryExample.cs")]
     [InlineData("## Restore from a checkpoint", "RestoreExample.cs")]
+    [InlineData("## Analyses", "AnalysisExample.cs")]
     public void Every_code_line_of_the_README_section_is_in_the_example_in_the_same_order(string heading, string file)
     {
         var example = CodeLines(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Snapshot.Runtime.Tests", "Readme", file)));
