@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.Event;
 using Akka.Persistence;
 using Snapshot.Runtime;
@@ -33,8 +34,7 @@ public sealed class GlobalSnapshotStorage : IExtension
         _log = Logging.GetLogger(system, typeof(GlobalSnapshotStorage));
         Settings = GlobalSnapshotStorageSettings.Create(system);
         // The plugin starts on first use: a system that never stores a snapshot never starts Akka.Persistence.
-        _plugin = new Lazy<SnapshotStorePlugin>(() => new SnapshotStorePlugin(
-            Persistence.Instance.Apply(system).SnapshotStoreFor(Settings.Plugin), Settings.Timeout));
+        _plugin = new Lazy<SnapshotStorePlugin>(() => new SnapshotStorePlugin(StartStore(system), Settings.Timeout));
         var snapshots = GlobalSnapshots.Get(system);
         PeriodicGroup = Settings.PeriodicGroup.Length > 0 ? Settings.PeriodicGroup : snapshots.Settings.DefaultGroup;
         if (Settings.Interval is { } interval)
@@ -47,6 +47,22 @@ public sealed class GlobalSnapshotStorage : IExtension
     public string PeriodicGroup { get; }
 
     private SnapshotStorePlugin Plugin => _plugin.Value;
+
+    /// <summary>The plugin's actor; a plugin Akka.Persistence cannot start (no class, a bad setting) is named with the setting that chose it.</summary>
+    private IActorRef StartStore(ExtendedActorSystem system)
+    {
+        try
+        {
+            return Persistence.Instance.Apply(system).SnapshotStoreFor(Settings.Plugin);
+        }
+        catch (Exception e) when (e is ArgumentException or ConfigurationException or TypeLoadException or InvalidOperationException)
+        {
+            var store = Settings.Plugin.Length > 0
+                ? $"the snapshot store '{Settings.Plugin}' ({GlobalSnapshotsSettings.Section}.storage-plugin)"
+                : $"the default snapshot store (akka.persistence.snapshot-store.plugin; {GlobalSnapshotsSettings.Section}.storage-plugin is empty)";
+            throw new SnapshotStorageException($"cannot start {store}: {e.Message}", e);
+        }
+    }
 
     public static GlobalSnapshotStorage Get(ActorSystem system) =>
         system.WithExtension<GlobalSnapshotStorage, GlobalSnapshotStorageExtensionProvider>();

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.Persistence.Sql;
 using Snapshot.Runtime.Tests.Stash;
 using Snapshot.Runtime.Tests.Support;
 using Snapshot.Storage;
@@ -138,6 +139,47 @@ public sealed class StorageSpec : SnapshotSpec
             Assert.Equal(1, (await storage.SaveAsync(taken)).Id);
             StoredAssert.Identical(taken, await storage.LoadAsync(1));
             Assert.False(Directory.Exists(_store.Root), "the default store, the local file store, should not have been used");
+        });
+    }
+
+    [Fact]
+    public async Task Akka_Persistence_Sql_on_SQLite_stores_them_and_a_new_ActorSystem_reads_them_back_identical()
+    {
+        var taken = await TakeWithStashAndChannelAsync();
+        var database = ConfigurationFactory.ParseString($$"""
+            akka.snapshot.storage-plugin = "akka.persistence.snapshot-store.sql"
+            akka.persistence.snapshot-store.sql {
+              connection-string = "Data Source={{Path.Combine(_store.Root, "snapshots.db")}}"
+              provider-name = "SQLite.MS"
+              auto-initialize = on
+            }
+            """).WithFallback(SqlPersistence.DefaultConfiguration);
+        Directory.CreateDirectory(_store.Root);
+
+        await WithSystemAsync("sql", database, async writer =>
+        {
+            Assert.Equal(1, (await GlobalSnapshotStorage.Get(writer).SaveAsync(taken)).Id);
+            Assert.Equal(2, (await GlobalSnapshotStorage.Get(writer).SaveAsync(taken with { Group = "other" })).Id);
+        });
+        Assert.Equal(["snapshots.db"], Directory.GetFiles(_store.Root).Select(Path.GetFileName));
+
+        await WithSystemAsync("sql", database, async reader =>
+        {
+            var storage = GlobalSnapshotStorage.Get(reader);
+            Assert.Equal([(1L, Group), (2L, "other")], (await storage.ListAsync()).Select(s => (s.Id, s.Group)));
+            StoredAssert.Identical(taken, await storage.LoadAsync(1));
+        });
+    }
+
+    [Fact]
+    public async Task A_plugin_Akka_Persistence_cannot_start_is_an_error_naming_it_and_the_setting()
+    {
+        var noClass = ConfigurationFactory.ParseString("akka.snapshot.storage-plugin = \"my-store\"\nmy-store { dir = x }").WithFallback(_store.Config());
+
+        await WithSystemAsync("broken", noClass, async system =>
+        {
+            var error = await Assert.ThrowsAsync<SnapshotStorageException>(() => GlobalSnapshotStorage.Get(system).ListAsync());
+            Assert.Equal("cannot start the snapshot store 'my-store' (akka.snapshot.storage-plugin): Plugin class name must be defined in config property [my-store.class]", error.Message);
         });
     }
 
