@@ -95,6 +95,30 @@ public sealed class TracingSpec(ITestOutputHelper output) : TelemetrySpec(output
     }
 
     [Fact]
+    public async Task A_participant_that_stops_while_recording_ends_its_part_span_as_failed()
+    {
+        const string Group = "traced-stop";
+        using var recorder = new TelemetryRecorder(Group);
+        using var gate = new Gate();
+        var initiator = await NodeAsync(Group, "initiator");
+        var other = await NodeAsync(Group, "other");
+        await BlockAsync(other, gate);
+        var taking = Snapshots.TakeAsync(Group, initiator: initiator);
+        await AwaitMailboxAsync(other, 1); // [the initiator's marker]: it has recorded and waits for other's
+
+        Sys.Stop(initiator);
+
+        await AwaitAssertAsync(() => Assert.Single(recorder.Spans(Activities.Part)));
+        var part = recorder.Spans(Activities.Part)[0];
+        Assert.Equal(PathOf(initiator), part.GetTagItem(Tags.Participant));
+        Assert.Equal(Outcomes.Failed, part.GetTagItem(Tags.Outcome));
+        Assert.Equal(nameof(SnapshotFailureReason.ParticipantStopped), part.GetTagItem(Tags.FailureReason));
+        Assert.Equal((ActivityStatusCode.Error, "initiator stopped while recording"), (part.Status, part.StatusDescription));
+        gate.Open();
+        Assert.Equal(SnapshotFailureReason.ParticipantStopped, (await Assert.ThrowsAsync<SnapshotFailedException>(() => taking.WaitAsync(RemainingOrDefault))).Reason);
+    }
+
+    [Fact]
     public async Task The_span_current_where_the_snapshot_is_taken_is_the_parent_of_the_snapshots_span()
     {
         const string Group = "traced-caller";

@@ -140,4 +140,10 @@ public sealed class Teller : ReceiveActor
 
     protected override bool AroundReceive(Receive receive, object message) =>
         _snapshots.AroundReceive(receive, message, base.AroundReceive);
+
+    public override void AroundPostStop()
+    {
+        _snapshots.Stopped(); // ends the trace spans of the parts it was recording
+        base.AroundPostStop();
+    }
 }

@@ -56,6 +56,18 @@ public sealed class Node : ReceiveActor, IWithTimers
 
     protected override bool AroundReceive(Receive receive, object message) =>
         _snapshots.AroundReceive(receive, message, base.AroundReceive);
+
+    public override void AroundPreRestart(Exception cause, object message)
+    {
+        _snapshots.Stopped();
+        base.AroundPreRestart(cause, message);
+    }
+
+    public override void AroundPostStop()
+    {
+        _snapshots.Stopped();
+        base.AroundPostStop();
+    }
 }
 
 /// <summary>A plain actor, not a participant: whatever it relays is an external input.</summary>

@@ -92,6 +92,20 @@ public sealed class SnapshotParticipant
     public void TakeSnapshot(IActorRef? replyTo = null, TimeSpan? timeout = null) =>
         _coordinator.Tell(new Take(Group, _cell.Self, timeout ?? GlobalSnapshots.Get(_cell.System).Settings.DefaultTimeout, replyTo ?? _cell.Self, Guid.NewGuid()));
 
+    /// <summary>
+    /// Call when the actor stops or restarts (the participant base classes do, from <c>AroundPostStop</c> and
+    /// <c>AroundPreRestart</c>): what it was recording is lost with it, so its parts' spans end as failed. The
+    /// coordinator, which watches it, fails the snapshots themselves.
+    /// </summary>
+    public void Stopped()
+    {
+        foreach (var active in _active.Values.ToArray())
+        {
+            active.Trace?.Failed(SnapshotFailureReason.ParticipantStopped, $"{_cell.Self.Path.Name} stopped while recording");
+            Finish(active);
+        }
+    }
+
     /// <summary>Call from the actor's <c>AroundReceive</c> override, passing <c>base.AroundReceive</c> as <paramref name="next"/>.</summary>
     public bool AroundReceive(Receive receive, object message, Func<Receive, object, bool> next)
     {

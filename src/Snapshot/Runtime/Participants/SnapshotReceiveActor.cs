@@ -39,4 +39,16 @@ public abstract class SnapshotReceiveActor : ReceiveActor
 
     protected override bool AroundReceive(Receive receive, object message) =>
         _participant.AroundReceive(receive, message, _baseAroundReceive);
+
+    public override void AroundPreRestart(Exception cause, object message)
+    {
+        _participant.Stopped();
+        base.AroundPreRestart(cause, message);
+    }
+
+    public override void AroundPostStop()
+    {
+        _participant.Stopped();
+        base.AroundPostStop();
+    }
 }
