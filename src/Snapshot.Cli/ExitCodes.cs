@@ -5,7 +5,7 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The run did not succeed: a snapshot broke an invariant (money or tokens not conserved), failed, or never came.</summary>
+    /// <summary>The run did not succeed: a snapshot broke an invariant (money or tokens not conserved), failed, or never came; or the command itself failed.</summary>
     public const int InvariantViolated = 1;
 
     /// <summary>A mistake in the command line or an input file; nothing ran, or the run stopped there.</summary>

@@ -51,5 +51,12 @@ public static class SnapshotCli
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Exception e)
+        {
+            // Not the user's mistake but the command's: the trace is for the bug report, and the process still ends with an exit code.
+            error.WriteLine($"error: the command failed unexpectedly ({e.GetType().Name}: {e.Message}); please report it with the trace below");
+            error.WriteLine(e);
+            return ExitCodes.InvariantViolated;
+        }
     }
 }
