@@ -68,6 +68,27 @@ public sealed class HostileInputSpec(ITestOutputHelper output) : SnapshotSpec(""
         Assert.Equal(1, Snapshots.Ignored.Total);
     }
 
+    [Fact]
+    public async Task A_recording_whose_coordinator_never_collects_it_stops_at_the_plans_deadline()
+    {
+        using var gate = new Gate();
+        var a = await NodeAsync(Group, "a");
+        var b = await NodeAsync(Group, "b");
+        await BlockAsync(b, gate);
+
+        // a records for this test's forged snapshot and then waits for b's marker, which b, held, cannot send.
+        a.Tell(new Initiate(Plan(20, DateTime.UtcNow.AddMilliseconds(300), a, b)), TestActor);
+        Assert.True((await a.Ask<Recording>(new GetRecording(), RemainingOrDefault)).IsRecording);
+
+        // Each ask is a message a handles: past the deadline, the first one ends the recording before it is answered.
+        await AwaitAssertAsync(async () => Assert.False((await a.Ask<Recording>(new GetRecording(), RemainingOrDefault)).IsRecording),
+            TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50));
+        // Released, b finds a's marker past the deadline too, and starts nothing.
+        gate.Open();
+        await AwaitIgnoredAsync(IgnoredMessageReason.PastDeadline, 1);
+        Assert.False((await b.Ask<Recording>(new GetRecording(), RemainingOrDefault)).IsRecording);
+    }
+
     /// <summary>A plan of this test's forged coordinator, which says every snapshot below <paramref name="id"/> is over.</summary>
     private SnapshotPlan Plan(long id, DateTime deadlineUtc, params IActorRef[] members) =>
         new(new SnapshotId(id), Group, TestActor, new ChannelLayout(Guid.NewGuid(), members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100,

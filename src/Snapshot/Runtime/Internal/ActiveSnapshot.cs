@@ -16,6 +16,12 @@ internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRe
 
     public SnapshotPlan Plan { get; } = plan;
 
+    /// <summary>
+    /// The plan's deadline on <see cref="Environment.TickCount64"/>'s clock, read once here: checked for every message
+    /// recorded, where reading the wall clock would cost several times as much (about 35 ns against 8 on Linux).
+    /// </summary>
+    public long DeadlineTicks { get; } = Environment.TickCount64 + (long)Math.Ceiling(Math.Max(0, (plan.DeadlineUtc - DateTime.UtcNow).TotalMilliseconds));
+
     public SnapshotProcess<IActorRef, object> Process { get; } = process;
 
     public object? State { get; } = state;

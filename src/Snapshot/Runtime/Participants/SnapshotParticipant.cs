@@ -274,7 +274,7 @@ public sealed class SnapshotParticipant
     {
         List<(ActiveSnapshot, SnapshotFailureReason, string)>? failed = null;
         List<ActiveSnapshot>? expired = null;
-        var now = DateTime.UtcNow;
+        var now = Environment.TickCount64;
         // Usually every open snapshot shares one process: the sender's channel is looked up once per process,
         // and each process records the message into all its open snapshots at once.
         SnapshotProcess<IActorRef, object>? current = null;
@@ -284,7 +284,7 @@ public sealed class SnapshotParticipant
         foreach (var active in _active.Values)
         {
             // Its coordinator has given up on it (or is gone): stop recording for nobody.
-            if (now > active.Plan.DeadlineUtc)
+            if (now > active.DeadlineTicks)
             {
                 (expired ??= []).Add(active);
                 continue;
