@@ -1,5 +1,6 @@
-// The code of the README's "Embedding" section, compiled and run by EmbeddingExampleSpec, which also fails
-// when a line of the README's code is not here: change both together.
+// The code of the README's "Embedding" section, compiled and run by EmbeddingExampleSpec. Each README region below is one of
+// the section's code blocks, line for line: ReadmeCodeSpec fails when they differ, so change both together.
+#region README
 using Akka.Actor;
 using Akka.Hosting;
 using Akka.TestKit.Xunit2;
@@ -8,9 +9,11 @@ using Snapshot.Hosting;
 using Snapshot.Runtime;
 using Snapshot.Runtime.Participants;
 using Snapshot.Testing;
+#endregion
 
 namespace Snapshot.Runtime.Tests.Readme;
 
+#region README
 public sealed record Open(IReadOnlyList<IActorRef> Accounts);     // from outside: start paying these accounts
 public sealed record Withdrawal(IActorRef To, long Amount);       // money taken out, on its way to To
 public sealed record Deposit(long Amount);                        // money arriving from an account
@@ -48,7 +51,9 @@ public sealed class BankAccount : SnapshotReceiveActor
     // Called inside this actor's message loop at the moment it records; a long is a value, safe to hand out.
     protected override object CaptureState() => _balance;
 }
+#endregion
 
+#region README
 public static class Bank
 {
     public const long Money = 4 * 1000;
@@ -97,11 +102,13 @@ public static class Bank
         }
     }
 }
+#endregion
 
 public static class HostedBank
 {
     public static IHost Build()
     {
+        #region README
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddAkka("bank", akka => akka
             .WithGlobalSnapshots(options =>
@@ -110,10 +117,12 @@ public static class HostedBank
                 options.DefaultTimeout = TimeSpan.FromSeconds(10);
             })
             .WithActors((system, _) => Bank.OpenAsync(system)));
+        #endregion
         return builder.Build();
     }
 }
 
+#region README
 public sealed class BankAccountSpec : TestKit
 {
     [Fact]
@@ -124,9 +133,11 @@ public sealed class BankAccountSpec : TestKit
             await this.AssertSnapshotAsync(Bank.Total, Bank.Money, "money in the bank", group: "bank");
     }
 }
+#endregion
 
 // An actor that must keep its own base class (a ReceivePersistentActor, an FSM, a shared base of yours)
 // takes part through a SnapshotParticipant instead.
+#region README
 public sealed class Teller : ReceiveActor
 {
     private readonly SnapshotParticipant _snapshots;
@@ -147,3 +158,4 @@ public sealed class Teller : ReceiveActor
         base.AroundPostStop();
     }
 }
+#endregion

@@ -1,11 +1,12 @@
-// The code of the README's "Restore from a checkpoint" section, compiled and run by RestoreExampleSpec, which also
-// fails when a line of the README's code is not here: change both together.
+// The code of the README's "Restore from a checkpoint" section, compiled and run by RestoreExampleSpec. Each README region below is one of
+// the section's code blocks, line for line: ReadmeCodeSpec fails when they differ, so change both together.
 using Akka.Actor;
 using Snapshot.Restore;
 using Snapshot.Runtime.Participants;
 
 namespace Snapshot.Runtime.Tests.Readme;
 
+#region README
 public sealed record Coin;                                 // a coin on its way to a player
 public sealed record Serve(IActorRef To, int Coins);       // from outside: send this many coins to To
 
@@ -36,6 +37,7 @@ public sealed class Player : SnapshotReceiveActor
 
     protected override object CaptureState() => _coins;
 }
+#endregion
 
 public static class Rally
 {
@@ -53,8 +55,10 @@ public static class Rally
         return await GlobalSnapshots.Get(system).TakeAsync("players"); // keep it somewhere safe
     }
 
+    #region README
     public static async Task<RestoredGroup> RestoreAsync(ActorSystem system, GlobalSnapshot checkpoint) =>
         await GlobalSnapshots.Get(system).RestoreAsync(checkpoint, player => system.ActorOf(
             Props.Create(() => new Player((long)player.State!, player.Ticket)).WithMailbox(RestoreTicket.DequeMailbox),
             player.Name));
+    #endregion
 }

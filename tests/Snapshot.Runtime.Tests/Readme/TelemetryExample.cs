@@ -1,13 +1,16 @@
-// The code of the README's "Metrics and traces" section, compiled and run by TelemetryExampleSpec, which also fails
-// when a line of the README's code is not here: change both together.
+// The code of the README's "Metrics and traces" section, compiled and run by TelemetryExampleSpec. Each README region below is one of
+// the section's code blocks, line for line: ReadmeCodeSpec fails when they differ, so change both together.
+#region README
 using Akka.Actor;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Snapshot.Runtime.Diagnostics;
+#endregion
 
 namespace Snapshot.Runtime.Tests.Readme;
 
+#region README
 public static class ObservedBank
 {
     public static async Task<GlobalSnapshot> RunAsync()
@@ -33,3 +36,4 @@ public static class ObservedBank
         }
     }   // disposing the providers exports what is left: the metrics, here
 }
+#endregion
