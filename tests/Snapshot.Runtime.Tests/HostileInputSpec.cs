@@ -89,6 +89,25 @@ public sealed class HostileInputSpec(ITestOutputHelper output) : SnapshotSpec(""
         Assert.False((await b.Ask<Recording>(new GetRecording(), RemainingOrDefault)).IsRecording);
     }
 
+    [Fact]
+    public async Task A_marker_naming_a_layout_its_node_does_not_hold_is_reported_to_its_coordinator_once_and_records_nothing()
+    {
+        var a = await NodeAsync(Group, "a");
+        var b = await NodeAsync(Group, "b");
+        var unknown = new SnapshotPlan(new SnapshotId(30), Group, TestActor, ChannelLayout.Unknown(Guid.NewGuid()), 100, Later, new SnapshotId(30));
+
+        a.Tell(new Marker(unknown), b);
+        var failed = await ExpectMsgAsync<PartFailed>();
+        a.Tell(new Marker(unknown), b);
+        await AwaitIgnoredAsync(IgnoredMessageReason.Duplicate, 1);
+
+        Assert.Equal((new SnapshotId(30), a, SnapshotFailureReason.LayoutUnknown), (failed.Id, failed.Participant, failed.Reason));
+        Assert.Equal(1, Snapshots.Ignored[IgnoredMessageReason.UnknownLayout]);
+        Assert.False((await a.Ask<Recording>(new GetRecording(), RemainingOrDefault)).IsRecording);
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(200L, Money(await Snapshots.TakeAsync(Group)));
+    }
+
     /// <summary>A plan of this test's forged coordinator, which says every snapshot below <paramref name="id"/> is over.</summary>
     private SnapshotPlan Plan(long id, DateTime deadlineUtc, params IActorRef[] members) =>
         new(new SnapshotId(id), Group, TestActor, new ChannelLayout(Guid.NewGuid(), members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100,

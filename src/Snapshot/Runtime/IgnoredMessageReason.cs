@@ -20,4 +20,7 @@ public enum IgnoredMessageReason
 
     /// <summary>A protocol message of a kind the receiver never expects.</summary>
     Unexpected,
+
+    /// <summary>A marker or initiate naming a layout of members its node was never given, or has dropped.</summary>
+    UnknownLayout,
 }

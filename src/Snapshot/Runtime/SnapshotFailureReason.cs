@@ -44,4 +44,7 @@ public enum SnapshotFailureReason
     /// on it may have been lost, so the cut could not be trusted.
     /// </summary>
     AssociationLost,
+
+    /// <summary>A participant was reached by the snapshot on a node that does not hold the layout of its members.</summary>
+    LayoutUnknown,
 }

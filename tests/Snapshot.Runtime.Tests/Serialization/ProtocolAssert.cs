@@ -59,6 +59,12 @@ internal static class ProtocolAssert
                     Assert.Equal(member.Incarnation, memberBack.Incarnation);
                 }
                 break;
+            case ShareLayout share:
+                var shareBack = (ShareLayout)actual;
+                Assert.Equal(share.Group, shareBack.Group);
+                Assert.Equal(share.StillUsed, shareBack.StillUsed);
+                LayoutEqual(share.Layout, shareBack.Layout);
+                break;
             case LocalPartChunk chunk:
                 Assert.Equal(chunk with { Bytes = [] }, ((LocalPartChunk)actual) with { Bytes = [] });
                 Assert.Equal(chunk.Bytes, ((LocalPartChunk)actual).Bytes);
@@ -75,19 +81,26 @@ internal static class ProtocolAssert
         Assert.Equal(expected.Id, actual.Id);
         Assert.Equal(expected.Group, actual.Group);
         Assert.Equal(expected.Coordinator, actual.Coordinator);
-        Assert.Equal(expected.Layout.Id, actual.Layout.Id);
-        Assert.Equal(expected.Layout.Incarnations, actual.Layout.Incarnations);
-        Assert.Equal(expected.Members, actual.Members);
-        foreach (var member in expected.Members)
-        {
-            Assert.Equal(expected.OutgoingOf(member), actual.OutgoingOf(member));
-            Assert.Equal(expected.IncomingOf(member), actual.IncomingOf(member));
-        }
+        LayoutEqual(expected.Layout, actual.Layout);
         Assert.Equal(expected.MaxRecordedPerChannel, actual.MaxRecordedPerChannel);
         Assert.Equal(expected.DeadlineUtc, actual.DeadlineUtc);
         Assert.Equal(expected.DeadlineUtc.Kind, actual.DeadlineUtc.Kind);
         Assert.Equal(expected.SettledBelow, actual.SettledBelow);
         Assert.Equal(expected.Trace, actual.Trace);
+    }
+
+    public static void LayoutEqual(ChannelLayout expected, ChannelLayout actual)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.True(actual.IsKnown);
+        Assert.Equal(expected.Incarnations, actual.Incarnations);
+        Assert.Equal(expected.Members.Peers, actual.Members.Peers);
+        Assert.Equal(expected.HasDeclaredChannels, actual.HasDeclaredChannels);
+        foreach (var member in expected.Members.Peers)
+        {
+            Assert.Equal(expected.OutgoingOf(member), actual.OutgoingOf(member));
+            Assert.Equal(expected.IncomingOf(member), actual.IncomingOf(member));
+        }
     }
 
     private static void PayloadEqual(object? expected, object? actual)

@@ -14,7 +14,8 @@ public sealed record Ledger(string Owner, long Balance, string[] Entries);
 /// <summary>
 /// At least one message of every protocol type, built from live actors of <paramref name="system"/> (a ref only
 /// resolves back to itself in a system whose provider knows it), with plans with and without declared channels
-/// and payloads of several types.
+/// and payloads of several types. The plans' layouts are in the system's <see cref="LayoutRegistry"/>, as the
+/// coordinator puts them before a snapshot starts, so that markers and initiates read back with them.
 /// </summary>
 internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
 {
@@ -29,20 +30,31 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
     public IActorRef[] Members => [_a, _b, _c, _d];
 
     /// <summary>Every member sends to every member.</summary>
-    public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100_000, Deadline, new SnapshotId(3));
+    public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, Held(new ChannelLayout(Guid.NewGuid(), Members, NoDeclarations)), 100_000, Deadline, new SnapshotId(3));
 
     /// <summary>
     /// a sends to b (and so to itself), b to every member (it declared nothing), c only to itself, d to a and c
     /// (its declared non-member is dropped).
     /// </summary>
-    public SnapshotPlan PlanWithDeclaredChannels() => new(new SnapshotId(long.MaxValue), "süd-ost 🏦", coordinator,
-        new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>
-        {
-            [_a] = [_b],
-            [_c] = [],
-            [_d] = [_c, _outsider, _a],
-        }),
+    public SnapshotPlan PlanWithDeclaredChannels() => new(new SnapshotId(long.MaxValue), "süd-ost 🏦", coordinator, Held(LayoutWithDeclaredChannels()),
         3, Deadline, new SnapshotId(long.MinValue));
+
+    /// <summary>The layout of <see cref="PlanWithDeclaredChannels"/>, under a new id, held by nobody yet.</summary>
+    public ChannelLayout LayoutWithDeclaredChannels() => new(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>
+    {
+        [_a] = [_b],
+        [_c] = [],
+        [_d] = [_c, _outsider, _a],
+    });
+
+    /// <summary>Puts <paramref name="layout"/> in the system's registry, under a group of its own so that no other sample drops it.</summary>
+    public ChannelLayout Held(ChannelLayout layout)
+    {
+        LayoutRegistry.Get(system).Add(coordinator, $"samples-{layout.Id}", layout, []);
+        return layout;
+    }
+
+    private static Dictionary<IActorRef, IReadOnlyCollection<IActorRef>> NoDeclarations => [];
 
     /// <summary>A span context as a reader makes it: remote, since it comes from another node.</summary>
     public static ActivityContext TraceContext() =>
@@ -52,11 +64,11 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
     {
         yield return new Marker(PlanWithoutDeclaredChannels());
         yield return new Marker(PlanWithDeclaredChannels());
-        yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, new ChannelLayout(Guid.NewGuid(), [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 1, DateTime.MinValue, new SnapshotId(0)));
+        yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, Held(new ChannelLayout(Guid.NewGuid(), [], NoDeclarations)), 1, DateTime.MinValue, new SnapshotId(0)));
         yield return new Initiate(PlanWithoutDeclaredChannels());
         yield return new Initiate(PlanWithDeclaredChannels());
         yield return new Initiate(new SnapshotPlan(new SnapshotId(9), "traced", coordinator,
-            new ChannelLayout(Guid.NewGuid(), Members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 5, Deadline, new SnapshotId(4), TraceContext()));
+            Held(new ChannelLayout(Guid.NewGuid(), Members, NoDeclarations)), 5, Deadline, new SnapshotId(4), TraceContext()));
         yield return new Abandon(new SnapshotId(-1), Deadline);
         yield return new Abandon(new SnapshotId(12), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Local));
         yield return new Abandoned(new SnapshotId(3), _a, true, [_b, _c]);
@@ -85,7 +97,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new CollectMembers(Guid.NewGuid(), "bank");
         yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null), new GroupMember(_b, [_c], Guid.NewGuid()), new GroupMember(_d, [])]);
         yield return new Marker(new SnapshotPlan(new SnapshotId(8), "bank", coordinator,
-            ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())]), 10, Deadline, new SnapshotId(5)));
+            Held(ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())])), 10, Deadline, new SnapshotId(5)));
         yield return new CollectedMembers(Guid.NewGuid(), []);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 0, 3, [0, 1, 2, 255, 128]);
         yield return new LocalPartChunk(new SnapshotId(6), _a, 2, 3, []);
@@ -97,5 +109,9 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new ReplayEnd(restore, 0);
         yield return new ReplayDelivered(restore, _a, "bank");
         yield return new ReplayRefused(restore, _c, "1 of its 2 replayed messages arrived");
+        yield return new ShareLayout("bank", new ChannelLayout(Guid.NewGuid(), Members, NoDeclarations), [Guid.NewGuid(), Guid.NewGuid()]);
+        yield return new ShareLayout("süd-ost 🏦", LayoutWithDeclaredChannels(), []);
+        yield return new ShareLayout("", ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())]), []);
+        yield return new LayoutShared(Guid.NewGuid());
     }
 }

@@ -34,6 +34,8 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(ReplayEnd)] = "RE",
         [typeof(ReplayDelivered)] = "RD",
         [typeof(ReplayRefused)] = "RR",
+        [typeof(ShareLayout)] = "SL",
+        [typeof(LayoutShared)] = "LS",
     };
 
     private readonly ProtocolSamples _samples;
@@ -62,20 +64,63 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
     }
 
     [Fact]
-    public void Markers_of_one_layout_are_read_into_one_layout_object_and_other_snapshots_keep_their_own_ids()
+    public void A_marker_names_its_layout_by_id_and_is_read_with_the_layout_its_node_holds()
     {
         var plan = _samples.PlanWithDeclaredChannels();
         var later = new SnapshotPlan(new SnapshotId(99), plan.Group, plan.Coordinator, plan.Layout, plan.MaxRecordedPerChannel, plan.DeadlineUtc, plan.Id);
 
         var first = ((Marker)RoundTrip(new Marker(plan))).Plan;
         var second = ((Initiate)RoundTrip(new Initiate(later))).Plan;
-        var other = ((Marker)RoundTrip(new Marker(_samples.PlanWithoutDeclaredChannels()))).Plan;
 
-        Assert.Same(first.Layout, second.Layout);
-        Assert.Equal(plan.Layout.Id, second.Layout.Id);
+        Assert.Same(plan.Layout, first.Layout);
+        Assert.Same(plan.Layout, second.Layout);
         Assert.Equal(new SnapshotId(99), second.Id);
-        Assert.NotSame(first.Layout, other.Layout);
-        Assert.False(other.Layout.HasDeclaredChannels);
+    }
+
+    [Fact]
+    public void A_markers_bytes_do_not_grow_with_its_group()
+    {
+        var large = Enumerable.Range(0, 300).Select(i => Sys.ActorOf(Akka.TestKit.TestActors.BlackHoleActor.Props, $"member-{i}")).ToArray();
+        SnapshotPlan PlanOf(IActorRef[] members) => new(new SnapshotId(5), "bank", GlobalSnapshots.Get(Sys).Coordinator,
+            _samples.Held(new ChannelLayout(Guid.NewGuid(), members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>())), 10, ProtocolSamples.Deadline, new SnapshotId(5));
+
+        var ofTwo = Serializer().ToBinary(new Marker(PlanOf(large[..2])));
+        var ofThreeHundred = Serializer().ToBinary(new Marker(PlanOf(large)));
+
+        Assert.Equal(ofTwo.Length, ofThreeHundred.Length);
+        Assert.True(ofThreeHundred.Length < 200, $"a marker is {ofThreeHundred.Length} bytes");
+    }
+
+    [Fact]
+    public void A_marker_naming_a_layout_its_node_does_not_hold_is_read_with_an_unknown_layout_of_that_id()
+    {
+        var layout = _samples.LayoutWithDeclaredChannels();
+        var plan = new SnapshotPlan(new SnapshotId(3), "bank", GlobalSnapshots.Get(Sys).Coordinator, layout, 10, ProtocolSamples.Deadline, new SnapshotId(1));
+
+        var read = ((Marker)RoundTrip(new Marker(plan))).Plan;
+
+        Assert.False(read.Layout.IsKnown);
+        Assert.Equal(layout.Id, read.Layout.Id);
+        Assert.Empty(read.Members);
+        Assert.Equal((plan.Id, plan.Coordinator, plan.DeadlineUtc), (read.Id, read.Coordinator, read.DeadlineUtc));
+    }
+
+    [Fact]
+    public void A_shared_layout_replaces_the_coordinators_earlier_layouts_of_the_group_except_those_still_used()
+    {
+        var registry = LayoutRegistry.Get(Sys);
+        var coordinator = GlobalSnapshots.Get(Sys).Coordinator;
+        var (first, second, third) = (_samples.LayoutWithDeclaredChannels(), _samples.LayoutWithDeclaredChannels(), _samples.LayoutWithDeclaredChannels());
+
+        var shared = (ShareLayout)RoundTrip(new ShareLayout("shared", first, []));
+        registry.Add(coordinator, shared.Group, shared.Layout, shared.StillUsed);
+        registry.Add(coordinator, "shared", second, [first.Id]);
+        Assert.NotNull(registry.Find(first.Id));
+        registry.Add(coordinator, "shared", third, [second.Id]);
+
+        Assert.Null(registry.Find(first.Id));
+        Assert.Same(second, registry.Find(second.Id));
+        Assert.Same(third, registry.Find(third.Id));
     }
 
     [Fact]

@@ -25,6 +25,16 @@ internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeO
     /// <summary>After a timeout: the unfinished participants' answers on what they still missed, by participant.</summary>
     public Dictionary<IActorRef, Abandoned>? TimeoutAnswers { get; set; }
 
+    /// <summary>
+    /// Before it starts: the nodes that have not yet confirmed they hold its layout. Null once it has started (every
+    /// participant was told to initiate, or the initiator was).
+    /// </summary>
+    public HashSet<Address>? AwaitingLayoutFrom { get; set; }
+
+    /// <summary>The nodes other than the coordinator's with participants of it.</summary>
+    public IEnumerable<Address> OtherNodes =>
+        Plan.Members.Select(m => m.Path.Address).Where(a => a.HasGlobalScope && a != selfAddress).Distinct();
+
     /// <summary>True when a participant or the coordinator of this snapshot is on <paramref name="node"/>.</summary>
     public bool Spans(Address node)
     {

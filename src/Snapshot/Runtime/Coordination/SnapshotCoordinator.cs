@@ -26,6 +26,8 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private readonly Dictionary<string, GroupMembers> _groups = [];
     private readonly Dictionary<SnapshotId, RunningSnapshot> _running = [];
     private readonly Dictionary<string, ChannelLayout> _layouts = [];
+    private readonly LayoutDistribution _distribution = new();
+    private readonly LayoutRegistry _registry = LayoutRegistry.Get(Context.System);
     private readonly Dictionary<Guid, MemberCollection> _collecting = [];
     private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
     private readonly PartChunks _chunks = new();
@@ -70,6 +72,8 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         Receive<DisassociatedEvent>(e => OnAssociationLost(new AssociationLost(e.LocalAddress, e.RemoteAddress, "dropped"), tellPeers: true));
         Receive<QuarantinedEvent>(e => OnAssociationLost(new AssociationLost(_selfAddress!, e.Address, "quarantined"), tellPeers: true));
         Receive<AssociationLost>(lost => OnAssociationLost(lost, tellPeers: false));
+        Receive<ShareLayout>(OnShareLayout);
+        Receive<LayoutShared>(OnLayoutShared);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -143,7 +147,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         _collecting.Add(request, collection);
         var ask = new CollectMembers(request, group);
         foreach (var peer in peers)
-            Context.ActorSelection(new RootActorPath(peer) / "system" / Name).Tell(ask, Self);
+            CoordinatorAt(peer).Tell(ask, Self);
         Timers.StartSingleTimer(request, new CollectionTimedOut(request), timeout);
     }
 
@@ -202,24 +206,79 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     {
         var now = DateTimeOffset.UtcNow;
         var id = new SnapshotId(++_lastId);
-        // The same members with the same channels as last time: the participants already know this layout.
-        var layout = _layouts.TryGetValue(take.Group, out var last) && last.Matches(members) ? last : _layouts[take.Group] = ChannelLayout.Of(members);
+        var layout = LayoutOf(take.Group, members);
         var participants = layout.Members.Peers;
         var settledBelow = _running.Count == 0 ? id : new SnapshotId(Math.Min(id.Value, _running.Keys.Min(k => k.Value)));
         var observation = SnapshotObservation.Start(id, take.Group, Context, take.Initiator, participants.Count, now, take.Caller);
         var plan = new SnapshotPlan(id, take.Group, Self, layout, _settings.MaxRecordedPerChannel, (now + take.Timeout).UtcDateTime, settledBelow, observation.TraceContext);
-        _running.Add(id, new RunningSnapshot(plan, take, now, _selfAddress, observation));
+        var running = new RunningSnapshot(plan, take, now, _selfAddress, observation);
+        _running.Add(id, running);
         Timers.StartSingleTimer(id, new TimedOut(id), take.Timeout);
         // Participants on other nodes are registered there; watching them here fails the snapshot when one stops.
         foreach (var remote in participants.Where(p => p.Path.Address.HasGlobalScope))
             Context.Watch(remote);
-        var initiate = new Initiate(plan);
+        _log.Debug("Snapshot {0} of group '{1}' started over {2} participants", id, take.Group, participants.Count);
+        var lacking = _distribution.Lacking(layout.Id, running.OtherNodes);
+        if (lacking.Count == 0)
+        {
+            SendInitiates(running);
+            return;
+        }
+        running.AwaitingLayoutFrom = [.. lacking];
+        var share = new ShareLayout(take.Group, layout, LayoutsInUse(take.Group));
+        foreach (var node in lacking.Where(node => _distribution.Ask(take.Group, layout.Id, node)))
+            CoordinatorAt(node).Tell(share, Self);
+    }
+
+    /// <summary>
+    /// The layout of <paramref name="members"/>: the last one while they stay the same members with the same channels,
+    /// which the participants already know, or a new one, which this node's serializer learns at once.
+    /// </summary>
+    private ChannelLayout LayoutOf(string group, IReadOnlyList<GroupMember> members)
+    {
+        if (_layouts.TryGetValue(group, out var last) && last.Matches(members))
+            return last;
+        var layout = _layouts[group] = ChannelLayout.Of(members);
+        var inUse = LayoutsInUse(group);
+        _registry.Add(Self, group, layout, inUse);
+        _distribution.Keep(group, new HashSet<Guid>(inUse) { layout.Id });
+        return layout;
+    }
+
+    /// <summary>The layouts the running snapshots of <paramref name="group"/> use: nodes must keep them until those end.</summary>
+    private IReadOnlyList<Guid> LayoutsInUse(string group) =>
+        [.. _running.Values.Where(r => r.Plan.Group == group).Select(r => r.Plan.Layout.Id).Distinct()];
+
+    private void SendInitiates(RunningSnapshot running)
+    {
+        var initiate = new Initiate(running.Plan);
         // With no initiator named, every participant starts at once: any of them may record first, and the
         // cut is consistent either way, while the markers have one hop to travel instead of many.
-        foreach (var initiator in take.Initiator is { } one ? [one] : participants)
+        foreach (var initiator in running.Request.Initiator is { } one ? [one] : running.Plan.Members)
             initiator.Tell(initiate, Self);
-        _log.Debug("Snapshot {0} of group '{1}' started over {2} participants", id, take.Group, participants.Count);
     }
+
+    private void OnShareLayout(ShareLayout share)
+    {
+        _registry.Add(Sender, share.Group, share.Layout, share.StillUsed);
+        Sender.Tell(new LayoutShared(share.Layout.Id));
+    }
+
+    private void OnLayoutShared(LayoutShared shared)
+    {
+        var node = Sender.Path.Address;
+        _distribution.Confirm(shared.Layout, node);
+        foreach (var running in _running.Values.Where(r => r.Plan.Layout.Id == shared.Layout && r.AwaitingLayoutFrom is not null).ToArray())
+        {
+            running.AwaitingLayoutFrom!.Remove(node);
+            if (running.AwaitingLayoutFrom.Count > 0)
+                continue;
+            running.AwaitingLayoutFrom = null;
+            SendInitiates(running);
+        }
+    }
+
+    private ActorSelection CoordinatorAt(Address node) => Context.ActorSelection(new RootActorPath(node) / "system" / Name);
 
     private void OnCancel(CancelTake cancel)
     {
@@ -291,6 +350,12 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     {
         if (!_running.TryGetValue(id, out var running))
             return;
+        if (running.AwaitingLayoutFrom is { } silent)
+        {
+            Fail(id, SnapshotFailureReason.NodeUnreachable,
+                $"node(s) {string.Join(", ", silent)} did not confirm within its timeout that they hold the layout of its members, so it never started");
+            return;
+        }
         // Ask the unfinished participants what they still miss (this also releases their recordings),
         // then fail with their answers, or with what is known once the grace period is over.
         running.TimeoutAnswers = [];
@@ -330,6 +395,8 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnClusterEvent(ClusterEvent.IClusterDomainEvent e)
     {
+        if (e is ClusterEvent.MemberRemoved removed)
+            _distribution.Forget(removed.Member.Address);
         if (_peers?.Apply(e) is not var (node, reason, what))
             return;
         foreach (var collection in _collecting.Values.Where(c => c.Awaited.Contains(node)).ToArray())
@@ -362,7 +429,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             return;
         // The node at the other end is not told: its association with this node is the one that just failed.
         foreach (var peer in (_peers?.Others ?? []).Where(peer => peer != lost.Peer))
-            Context.ActorSelection(new RootActorPath(peer) / "system" / Name).Tell(lost, Self);
+            CoordinatorAt(peer).Tell(lost, Self);
     }
 
     private void FailUnfinishedOf(IActorRef participant, SnapshotFailureReason reason, string what) =>

@@ -46,6 +46,9 @@ internal sealed class ChannelLayout
 
     public Guid Id { get; }
 
+    /// <summary>False for the stand-in of a layout this node was never given (see <see cref="Unknown"/>).</summary>
+    public bool IsKnown { get; private init; } = true;
+
     public PeerIndex<IActorRef> Members { get; }
 
     /// <summary>False when every member sends to every member.</summary>
@@ -58,6 +61,12 @@ internal sealed class ChannelLayout
         {
             _source = members,
         };
+
+    /// <summary>
+    /// Stands for the layout <paramref name="id"/> in a marker or initiate that reached a node which does not know it:
+    /// it has no members, so nobody takes part through it.
+    /// </summary>
+    public static ChannelLayout Unknown(Guid id) => new(id, [], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()) { IsKnown = false };
 
     /// <summary>Each member's actor instance when the layout was made, in member order: empty where unknown.</summary>
     public IReadOnlyList<Guid> Incarnations => _incarnations;

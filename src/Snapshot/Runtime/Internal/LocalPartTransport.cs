@@ -23,7 +23,7 @@ internal static class LocalPartTransport
         byte[] bytes;
         try
         {
-            bytes = Serializer(system).ToBinary(part);
+            bytes = Serializer(system).Write(part);
         }
         catch (Exception e)
         {
@@ -42,8 +42,8 @@ internal static class LocalPartTransport
     public static LocalPart Read(ActorSystem system, byte[] bytes) =>
         (LocalPart)Serializer(system).FromBinary(bytes, Serialization.SnapshotProtocolSerializer.LocalPartManifest);
 
-    private static SerializerWithStringManifest Serializer(ActorSystem system) =>
-        (SerializerWithStringManifest)system.Serialization.FindSerializerForType(typeof(LocalPart));
+    private static Serialization.SnapshotProtocolSerializer Serializer(ActorSystem system) =>
+        (Serialization.SnapshotProtocolSerializer)system.Serialization.FindSerializerForType(typeof(LocalPart));
 
     private static int PieceSize(ActorSystem system)
     {

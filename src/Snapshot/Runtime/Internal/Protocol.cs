@@ -10,6 +10,16 @@ internal interface ISnapshotProtocolMessage;
 /// <summary>Participant → participant, along the channel it closes.</summary>
 internal sealed record Marker(SnapshotPlan Plan) : ISnapshotProtocolMessage;
 
+/// <summary>
+/// Coordinator → coordinator of a node with members of the group, before the first snapshot of <paramref name="Layout"/>:
+/// keep it, and of the sender's earlier layouts of <paramref name="Group"/> those in <paramref name="StillUsed"/>.
+/// Answered with <see cref="LayoutShared"/> once the node's serializer can read plans that name it.
+/// </summary>
+internal sealed record ShareLayout(string Group, ChannelLayout Layout, IReadOnlyList<Guid> StillUsed) : ISnapshotProtocolMessage;
+
+/// <summary>Coordinator → coordinator, answering <see cref="ShareLayout"/>.</summary>
+internal sealed record LayoutShared(Guid Layout) : ISnapshotProtocolMessage;
+
 /// <summary>Coordinator → participant: record now and send markers (if no marker got there first).</summary>
 internal sealed record Initiate(SnapshotPlan Plan) : ISnapshotProtocolMessage;
 

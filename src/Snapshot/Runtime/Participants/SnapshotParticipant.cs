@@ -201,7 +201,9 @@ public sealed class SnapshotParticipant
                 Ignore(IgnoredMessageReason.Duplicate, "a marker for a snapshot already finished here", plan.Id);
             return;
         }
-        if (!plan.IsMember(_cell.Self))
+        if (!plan.Layout.IsKnown)
+            RefuseUnknownLayout(plan);
+        else if (!plan.IsMember(_cell.Self))
             Ignore(IgnoredMessageReason.NotAMember, "a snapshot it is not a member of", plan.Id);
         else if (DateTime.UtcNow > plan.DeadlineUtc)
             Ignore(IgnoredMessageReason.PastDeadline, "a snapshot past its deadline", plan.Id);
@@ -221,6 +223,21 @@ public sealed class SnapshotParticipant
         _finished.Add(plan.Key, plan.DeadlineUtc, null);
         plan.Coordinator.Tell(new PartFailed(plan.Id, _cell.Self, SnapshotFailureReason.ParticipantRestarted,
             $"{_cell.Self.Path.Name} restarted after the snapshot started, losing what it had recorded"), _cell.Self);
+    }
+
+    /// <summary>
+    /// A snapshot whose layout this node does not hold: its coordinator shares a layout with every node of it before
+    /// starting it, so this is a snapshot still running after its node dropped the layout, or a forgery. Without
+    /// its channels this participant cannot record, and the coordinator is told rather than left to time out.
+    /// </summary>
+    private void RefuseUnknownLayout(SnapshotPlan plan)
+    {
+        Ignore(IgnoredMessageReason.UnknownLayout, $"a snapshot naming layout {plan.Layout.Id}, which its node does not hold", plan.Id);
+        if (DateTime.UtcNow > plan.DeadlineUtc)
+            return;
+        _finished.Add(plan.Key, plan.DeadlineUtc, null);
+        plan.Coordinator.Tell(new PartFailed(plan.Id, _cell.Self, SnapshotFailureReason.LayoutUnknown,
+            $"{_cell.Self.Path} got a snapshot naming a layout of its members that its node does not hold"), _cell.Self);
     }
 
     private void Ignore(IgnoredMessageReason reason, string what, SnapshotId? id)

@@ -4,11 +4,13 @@ using Snapshot.Runtime.Internal;
 namespace Snapshot.Runtime.Serialization;
 
 /// <summary>
-/// The wire layout of a <see cref="SnapshotPlan"/>, which every <see cref="Marker"/> and <see cref="Initiate"/> carries.
-/// Its <see cref="ChannelLayout"/> travels as its id and a length-prefixed block: the members, then each member's
-/// outgoing list (as indices into the members), or one flag when every member sends to every member, so a layout is
-/// rebuilt by its own constructor with the same channels in the same order, under the same id. A reader that has
-/// seen the id skips the block.
+/// The wire layout of a <see cref="SnapshotPlan"/>, which every <see cref="Marker"/> and <see cref="Initiate"/> carries,
+/// and of a <see cref="ChannelLayout"/>, which <see cref="ShareLayout"/> carries. A plan names its layout by id only:
+/// its size does not grow with the group. The reader finds the layout in its node's <see cref="LayoutRegistry"/>,
+/// where the coordinator put it before starting the snapshot; a plan whose layout the node does not have is read with
+/// <see cref="ChannelLayout.Unknown"/>. A layout travels as its members, then each member's outgoing list (as indices
+/// into the members), or one flag when every member sends to every member, so it is rebuilt by its own constructor
+/// with the same channels in the same order, under the same id.
 /// </summary>
 internal static class SnapshotPlanFormat
 {
@@ -22,10 +24,9 @@ internal static class SnapshotPlanFormat
         writer.WriteId(plan.SettledBelow);
         writer.WriteTraceContext(plan.Trace);
         writer.WriteGuid(plan.Layout.Id);
-        writer.WriteBytes(writer.Nested(nested => nested.WriteLayout(plan.Layout)));
     }
 
-    public static SnapshotPlan ReadPlan(this ProtocolReader reader, LayoutCache layouts)
+    public static SnapshotPlan ReadPlan(this ProtocolReader reader, LayoutRegistry layouts)
     {
         var id = reader.ReadId();
         var group = reader.ReadString();
@@ -35,12 +36,13 @@ internal static class SnapshotPlanFormat
         var settledBelow = reader.ReadId();
         var trace = reader.ReadTraceContext();
         var layoutId = reader.ReadGuid();
-        var layout = layouts.LayoutOf(layoutId, reader.ReadBytes(), bytes => reader.Nested(bytes, nested => nested.ReadLayout(layoutId)));
+        var layout = layouts.Find(layoutId) ?? ChannelLayout.Unknown(layoutId);
         return new SnapshotPlan(id, group, coordinator, layout, maxRecordedPerChannel, deadline, settledBelow, trace);
     }
 
-    private static void WriteLayout(this ProtocolWriter writer, ChannelLayout layout)
+    public static void WriteLayout(this ProtocolWriter writer, ChannelLayout layout)
     {
+        writer.WriteGuid(layout.Id);
         writer.WriteRefs(layout.Members.Peers);
         writer.WriteList(layout.Incarnations, writer.WriteGuid);
         writer.WriteBool(layout.HasDeclaredChannels);
@@ -50,8 +52,9 @@ internal static class SnapshotPlanFormat
             writer.WriteList(layout.OutgoingOf(member), to => writer.WriteInt32(layout.Members.IndexOf(to)));
     }
 
-    private static ChannelLayout ReadLayout(this ProtocolReader reader, Guid id)
+    public static ChannelLayout ReadLayout(this ProtocolReader reader)
     {
+        var id = reader.ReadGuid();
         var members = reader.ReadRefs();
         var incarnations = reader.ReadList(reader.ReadGuid);
         var declaredOutgoing = new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(ActorRefComparer.Instance);
@@ -67,7 +70,7 @@ internal static class SnapshotPlanFormat
         catch (ArgumentException e)
         {
             // Duplicate members, or incarnations that are not one a member: no layout the coordinator builds has them.
-            throw reader.Malformed($"the plan's members are not as a coordinator makes them: {e.Message}", e);
+            throw reader.Malformed($"the layout's members are not as a coordinator makes them: {e.Message}", e);
         }
     }
 

@@ -35,9 +35,10 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string ReplayEndManifest = "RE";
     private const string ReplayDeliveredManifest = "RD";
     private const string ReplayRefusedManifest = "RR";
+    private const string ShareLayoutManifest = "SL";
+    private const string LayoutSharedManifest = "LS";
 
-    // Enough for the layouts of the groups a node takes part in, and a change or two of each.
-    private readonly LayoutCache _layouts = new(capacity: 16);
+    private LayoutRegistry? _layouts;
     private readonly Dictionary<Type, MessageFormat> _formatByType;
     private readonly Dictionary<string, MessageFormat> _formatByManifest;
 
@@ -45,8 +46,8 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     {
         MessageFormat[] formats =
         [
-            Format<Marker>(MarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new Marker(r.ReadPlan(_layouts))),
-            Format<Initiate>(InitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new Initiate(r.ReadPlan(_layouts))),
+            Format<Marker>(MarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new Marker(r.ReadPlan(Layouts))),
+            Format<Initiate>(InitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new Initiate(r.ReadPlan(Layouts))),
             Format<Abandon>(AbandonManifest,
                 (w, m) =>
                 {
@@ -185,17 +186,43 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                     w.WriteString(m.Reason);
                 },
                 r => new ReplayRefused(r.ReadGuid(), r.ReadRef(), r.ReadString())),
+            Format<ShareLayout>(ShareLayoutManifest,
+                (w, m) =>
+                {
+                    w.WriteString(m.Group);
+                    w.WriteLayout(m.Layout);
+                    w.WriteList(m.StillUsed, w.WriteGuid);
+                },
+                r => new ShareLayout(r.ReadString(), r.ReadLayout(), r.ReadList(r.ReadGuid))),
+            Format<LayoutShared>(LayoutSharedManifest, (w, m) => w.WriteGuid(m.Layout), r => new LayoutShared(r.ReadGuid())),
         ];
         _formatByType = formats.ToDictionary(f => f.Type);
         _formatByManifest = formats.ToDictionary(f => f.Manifest);
     }
 
+    // Found on first use: the serializer is made before the extensions of its ActorSystem.
+    private LayoutRegistry Layouts => _layouts ??= LayoutRegistry.Get(system);
+
     public override string Manifest(object o) => FormatOf(o).Manifest;
+
+    /// <summary>What this node sent to others: every call of <see cref="ToBinary"/> is Akka.Remote sending one message.</summary>
+    public ProtocolTraffic Sent { get; } = new();
 
     public override byte[] ToBinary(object obj)
     {
+        var bytes = Write(obj, out var format);
+        Sent.Add(format.Manifest, bytes.Length);
+        return bytes;
+    }
+
+    /// <summary>The bytes of <paramref name="message"/>, for a sender that sends them itself (in pieces): not counted as sent.</summary>
+    public byte[] Write(object message) => Write(message, out _);
+
+    private byte[] Write(object message, out MessageFormat format)
+    {
+        format = FormatOf(message);
         var writer = new ProtocolWriter(system);
-        FormatOf(obj).Write(writer, obj);
+        format.Write(writer, message);
         return writer.ToArray();
     }
 

@@ -1,0 +1,54 @@
+using Akka.Actor;
+
+namespace Snapshot.Runtime.Internal;
+
+/// <summary>
+/// The channel layouts this node knows, by id: its own coordinator's, and those the coordinators of other nodes
+/// shared with it before starting snapshots over them. Markers and initiates name their layout by id only, so what
+/// grows with the group crosses the network once per membership change instead of with every marker; the
+/// serializer resolves the id here, on whichever thread reads the message.
+/// <para>
+/// A coordinator says, with each layout it shares, which of its earlier layouts of the group its running
+/// snapshots still use; the others are dropped, so a node keeps a few layouts per coordinator and group.
+/// </para>
+/// </summary>
+internal sealed class LayoutRegistry : IExtension
+{
+    private readonly Dictionary<Guid, ChannelLayout> _byId = [];
+    private readonly Dictionary<(string Coordinator, string Group), HashSet<Guid>> _byOwner = [];
+    private readonly Lock _lock = new();
+
+    public static LayoutRegistry Get(ActorSystem system) => system.WithExtension<LayoutRegistry, LayoutRegistryProvider>();
+
+    /// <summary>The layout with <paramref name="id"/>, or null when this node was never given it (or has dropped it).</summary>
+    public ChannelLayout? Find(Guid id)
+    {
+        lock (_lock)
+            return _byId.GetValueOrDefault(id);
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="layout"/>, the newest of <paramref name="coordinator"/>'s layouts of <paramref name="group"/>,
+    /// and of its earlier ones those in <paramref name="stillUsed"/>.
+    /// </summary>
+    public void Add(IActorRef coordinator, string group, ChannelLayout layout, IEnumerable<Guid> stillUsed)
+    {
+        var owner = (Akka.Serialization.Serialization.SerializedActorPath(coordinator), group);
+        lock (_lock)
+        {
+            var kept = new HashSet<Guid>(stillUsed) { layout.Id };
+            if (_byOwner.TryGetValue(owner, out var known))
+            {
+                foreach (var dropped in known.Where(id => !kept.Contains(id)))
+                    _byId.Remove(dropped);
+            }
+            _byOwner[owner] = kept;
+            _byId[layout.Id] = layout;
+        }
+    }
+}
+
+internal sealed class LayoutRegistryProvider : ExtensionIdProvider<LayoutRegistry>
+{
+    public override LayoutRegistry CreateExtension(ExtendedActorSystem system) => new();
+}
