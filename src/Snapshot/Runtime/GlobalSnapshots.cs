@@ -19,6 +19,12 @@ public sealed class GlobalSnapshots : IExtension
     {
         _system = system;
         Settings = GlobalSnapshotsSettings.Create(system);
+        // Participants on other nodes send their markers for this node's participants here, one per node.
+        if (system.Provider is Akka.Remote.IRemoteActorRefProvider)
+        {
+            var fanOut = new MarkerFanOut(system.Provider, Ignored);
+            system.Provider.RegisterTempActor(fanOut, fanOut.Path);
+        }
         Coordinator = system.SystemActorOf(SnapshotCoordinator.Props(Settings, Ignored), SnapshotCoordinator.Name);
     }
 

@@ -7,13 +7,15 @@ namespace Snapshot.Runtime.Tests.Cluster;
 
 /// <summary>
 /// A group's layout (its members and channels) crosses to each other node once per membership change, before the
-/// first snapshot that uses it; markers and initiates name it by id, so their size does not grow with the group.
+/// first snapshot that uses it; markers and initiates name it by id, so their size does not grow with the group, and
+/// a participant tells each other node one marker for all its receivers there.
 /// </summary>
 public sealed class LayoutSharingSpec(ITestOutputHelper output) : ClusterTestKit(output)
 {
     private const string Group = "shared";
     private const string ShareLayout = "SL";
     private const string Marker = "M";
+    private const string NodeMarker = "NM";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     [Fact]
@@ -26,16 +28,19 @@ public sealed class LayoutSharingSpec(ITestOutputHelper output) : ClusterTestKit
             await GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(2, Group);
         }
         var sent = ProtocolTraffic.Of(Sys);
-        var (sharesBefore, markersBefore) = (sent.Of(ShareLayout), sent.Of(Marker));
+        var (sharesBefore, markersBefore, nodeMarkersBefore) = (sent.Of(ShareLayout), sent.Of(Marker), sent.Of(NodeMarker));
 
         for (var i = 0; i < 3; i++)
             Assert.Equal(6, (await TakeAsync()).Processes.Count);
 
         Assert.Equal(2, sent.Of(ShareLayout).Messages - sharesBefore.Messages);
-        // Each snapshot, the 2 participants of this node tell the 4 on the other nodes a marker each.
-        var markers = sent.Of(Marker);
-        Assert.Equal(3 * 2 * 4, markers.Messages - markersBefore.Messages);
-        Assert.True((markers.Bytes - markersBefore.Bytes) / (markers.Messages - markersBefore.Messages) < 200, "a marker carries more than its snapshot's name");
+        // Each snapshot, each of the 2 participants of this node tells each of the 2 other nodes one marker for the
+        // 2 participants there, and no participant elsewhere gets a marker of its own from here.
+        var nodeMarkers = sent.Of(NodeMarker);
+        Assert.Equal(3 * 2 * 2, nodeMarkers.Messages - nodeMarkersBefore.Messages);
+        Assert.Equal(markersBefore, sent.Of(Marker));
+        Assert.True((nodeMarkers.Bytes - nodeMarkersBefore.Bytes) / (nodeMarkers.Messages - nodeMarkersBefore.Messages) < 200,
+            "a marker carries more than its snapshot's name");
 
         Nodes[1].ActorOf(Node.Props(Group), "late");
         await GlobalSnapshots.Get(Nodes[1]).WaitForLocalParticipantsAsync(3, Group);

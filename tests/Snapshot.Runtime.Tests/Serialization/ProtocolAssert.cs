@@ -13,6 +13,9 @@ internal static class ProtocolAssert
             case Marker marker:
                 PlanEqual(marker.Plan, ((Marker)actual).Plan);
                 break;
+            case NodeMarker nodeMarker:
+                PlanEqual(nodeMarker.Plan, ((NodeMarker)actual).Plan);
+                break;
             case Initiate initiate:
                 PlanEqual(initiate.Plan, ((Initiate)actual).Plan);
                 break;

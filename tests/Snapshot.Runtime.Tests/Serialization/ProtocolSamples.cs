@@ -65,6 +65,8 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new Marker(PlanWithoutDeclaredChannels());
         yield return new Marker(PlanWithDeclaredChannels());
         yield return new Marker(new SnapshotPlan(new SnapshotId(0), "", coordinator, Held(new ChannelLayout(Guid.NewGuid(), [], NoDeclarations)), 1, DateTime.MinValue, new SnapshotId(0)));
+        yield return new NodeMarker(PlanWithoutDeclaredChannels());
+        yield return new NodeMarker(PlanWithDeclaredChannels());
         yield return new Initiate(PlanWithoutDeclaredChannels());
         yield return new Initiate(PlanWithDeclaredChannels());
         yield return new Initiate(new SnapshotPlan(new SnapshotId(9), "traced", coordinator,

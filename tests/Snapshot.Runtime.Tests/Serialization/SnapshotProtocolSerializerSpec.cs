@@ -16,6 +16,7 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
     private static readonly Dictionary<Type, string> StableManifests = new()
     {
         [typeof(Marker)] = "M",
+        [typeof(NodeMarker)] = "NM",
         [typeof(Initiate)] = "I",
         [typeof(Abandon)] = "A",
         [typeof(Abandoned)] = "AD",

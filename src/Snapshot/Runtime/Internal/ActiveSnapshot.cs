@@ -8,8 +8,8 @@ namespace Snapshot.Runtime.Internal;
 /// A participant's side of one snapshot it has recorded its state for and not yet finished. Its process is
 /// shared with the other snapshots of the same <see cref="ChannelLayout"/>.
 /// </summary>
-internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, object? state, IReadOnlyList<object> stashed,
-    PartTrace? trace)
+internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRef, object> process, MarkerRoute route, object? state,
+    IReadOnlyList<object> stashed, PartTrace? trace)
 {
     // By incoming channel, in the order of the process's channels; made on the first message recorded.
     private int[]? _recordedPerChannel;
@@ -24,6 +24,9 @@ internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRe
 
     public SnapshotProcess<IActorRef, object> Process { get; } = process;
 
+    /// <summary>Where the markers of <see cref="Process"/>'s outgoing channels go.</summary>
+    public MarkerRoute Route { get; } = route;
+
     public object? State { get; } = state;
 
     public IReadOnlyList<object> Stashed { get; } = stashed;
@@ -31,8 +34,11 @@ internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRe
     /// <summary>This part's span; null while nobody traces.</summary>
     public PartTrace? Trace { get; } = trace;
 
-    /// <summary>The marker this participant sends on each of its outgoing channels: one object for all of them.</summary>
+    /// <summary>The marker this participant sends on each of its outgoing channels on its node: one object for all of them.</summary>
     public Marker Marker { get; } = new(plan);
+
+    /// <summary>The marker this participant sends to each other node with receivers: one object for all of them.</summary>
+    public NodeMarker NodeMarker { get; } = new(plan);
 
     /// <summary>Counts one more message recorded on incoming channel <paramref name="channel"/> (its position in the process's channels); false once it is over its limit.</summary>
     public bool CountRecorded(int channel)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Akka.Actor;
 using Snapshot.Algorithm;
 
@@ -17,6 +18,11 @@ internal sealed class ChannelLayout
 
     // The list it was built from: a node's coordinator hands out the same list until its members change.
     private IReadOnlyList<GroupMember>? _source;
+
+    // What LocalReceiversOf found, made on first use by whichever thread asks (the node's endpoint readers): for
+    // every sender alike when nobody declared channels, by sender's position otherwise.
+    private IActorRef[]? _localMembers;
+    private ConcurrentDictionary<int, IActorRef[]>? _localReceivers;
 
     /// <param name="id">Unique to this membership and these channels.</param>
     /// <param name="members">The members, in the order the snapshot lists them.</param>
@@ -83,6 +89,22 @@ internal sealed class ChannelLayout
 
     /// <summary>The members that send to <paramref name="member"/>, itself included; none when it is not a member.</summary>
     public IReadOnlyList<IActorRef> IncomingOf(IActorRef member) => ChannelsOf(member, _incoming);
+
+    /// <summary>
+    /// The members of this node (refs without a remote address) that <paramref name="sender"/> sends to; none when
+    /// it is not a member. Safe to call from several threads at once.
+    /// </summary>
+    public IReadOnlyList<IActorRef> LocalReceiversOf(IActorRef sender)
+    {
+        var position = Members.IndexOf(sender);
+        if (position < 0)
+            return [];
+        if (_outgoing is null)
+            return _localMembers ??= Local(Members.Peers);
+        return LazyInitializer.EnsureInitialized(ref _localReceivers).GetOrAdd(position, i => Local(_outgoing[i]));
+    }
+
+    private static IActorRef[] Local(IEnumerable<IActorRef> actors) => [.. actors.Where(a => !a.Path.Address.HasGlobalScope)];
 
     /// <summary>True when <paramref name="members"/> are this layout's members, in the same order, declaring the same channels.</summary>
     public bool Matches(IReadOnlyList<GroupMember> members)

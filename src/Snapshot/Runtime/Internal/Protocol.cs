@@ -20,6 +20,12 @@ internal sealed record ShareLayout(string Group, ChannelLayout Layout, IReadOnly
 /// <summary>Coordinator → coordinator, answering <see cref="ShareLayout"/>.</summary>
 internal sealed record LayoutShared(Guid Layout) : ISnapshotProtocolMessage;
 
+/// <summary>
+/// Participant → the <see cref="MarkerFanOut"/> of another node, once per node when it records: a marker for each
+/// participant of that node it has a channel to.
+/// </summary>
+internal sealed record NodeMarker(SnapshotPlan Plan) : ISnapshotProtocolMessage;
+
 /// <summary>Coordinator → participant: record now and send markers (if no marker got there first).</summary>
 internal sealed record Initiate(SnapshotPlan Plan) : ISnapshotProtocolMessage;
 

@@ -40,6 +40,7 @@ public sealed class SnapshotParticipant
     private readonly Receive _handle;
     private Receive? _receiving;
     private SnapshotProcess<IActorRef, object>? _process;
+    private MarkerRoute? _route;
     private Guid _processLayout;
     private StashTracker? _stash;
     private bool _stashLookedFor;
@@ -253,6 +254,7 @@ public sealed class SnapshotParticipant
         {
             var self = _cell.Self;
             _process = new SnapshotProcess<IActorRef, object>(self, new ProcessChannels<IActorRef>(layout.IncomingOf(self), layout.OutgoingOf(self), ActorRefComparer.Instance));
+            _route = new MarkerRoute(_process.Outgoing, _cell.SystemImpl.Provider);
             _processLayout = layout.Id;
         }
         return _process;
@@ -272,19 +274,28 @@ public sealed class SnapshotParticipant
             Ignore(e.Violation == ProtocolViolation.UnknownChannel ? IgnoredMessageReason.NotAMember : IgnoredMessageReason.Duplicate, e.Message, plan.Id);
             return;
         }
+        // Only a step that records sends markers, and it is the first step of the snapshot here, on the process and
+        // route of the current layout: the route covers the same outgoing channels as the step's markers.
         if (step.RecordState)
-            _active[plan.Key] = new ActiveSnapshot(plan, process, _captureState(), _stash?.HeldMessages() ?? [], PartTrace.StartIfListened(plan, _cell.Self, _cell.System));
+            _active[plan.Key] = new ActiveSnapshot(plan, process, _route!, _captureState(), _stash?.HeldMessages() ?? [], PartTrace.StartIfListened(plan, _cell.Self, _cell.System));
         var active = _active[plan.Key];
-        // By index: a foreach over the interface would allocate an enumerator for every marker sent.
-        var markersTo = step.SendMarkersTo;
-        for (var i = 0; i < markersTo.Count; i++)
-            markersTo[i].Tell(active.Marker, _cell.Self);
+        if (step.SendMarkersTo.Count > 0)
+            SendMarkers(active);
         active.Trace?.Stepped(active, markerFrom, step);
         if (step.Completed is { } part)
         {
             Finish(active);
             LocalPartTransport.Send(new LocalPart(plan.Id, _cell.Self, active.State, active.Stashed, part.Recorded), plan.Coordinator, _cell.Self, _cell.System);
         }
+    }
+
+    private void SendMarkers(ActiveSnapshot active)
+    {
+        var (local, nodes) = (active.Route.Local, active.Route.Nodes);
+        for (var i = 0; i < local.Length; i++)
+            local[i].Tell(active.Marker, _cell.Self);
+        for (var i = 0; i < nodes.Length; i++)
+            nodes[i].Tell(active.NodeMarker, _cell.Self);
     }
 
     private void Record(IActorRef sender, object message)

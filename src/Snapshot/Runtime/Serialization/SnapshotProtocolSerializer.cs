@@ -17,6 +17,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
 {
     // The manifests are part of the wire format: changing one breaks talking to nodes that run the previous version.
     private const string MarkerManifest = "M";
+    private const string NodeMarkerManifest = "NM";
     private const string InitiateManifest = "I";
     private const string AbandonManifest = "A";
     private const string AbandonedManifest = "AD";
@@ -47,6 +48,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
         MessageFormat[] formats =
         [
             Format<Marker>(MarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new Marker(r.ReadPlan(Layouts))),
+            Format<NodeMarker>(NodeMarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new NodeMarker(r.ReadPlan(Layouts))),
             Format<Initiate>(InitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new Initiate(r.ReadPlan(Layouts))),
             Format<Abandon>(AbandonManifest,
                 (w, m) =>

@@ -1,0 +1,57 @@
+using Akka.Actor;
+
+namespace Snapshot.Runtime.Internal;
+
+/// <summary>
+/// Hands a <see cref="NodeMarker"/> from a participant on another node to each participant of this node that the
+/// sender has a channel to, as a <see cref="Marker"/> from that sender: a participant sends one message per node,
+/// instead of one per remote channel.
+/// <para>
+/// Why each receiver still gets its marker in its FIFO place: a participant <c>p</c> on node A reaches every actor
+/// of node B through the one association from A to B, and B's endpoint reader, an actor, takes the messages off it
+/// one by one, in the order A sent them, and hands each to its recipient by calling <c>Tell</c> on it. This is not
+/// an actor but a ref whose <c>Tell</c> does its work before returning, so the reader's call puts the marker in
+/// the mailbox of every receiver <c>q</c> of <c>p</c> on B before the reader hands on the next message from A. What
+/// <c>p</c> told <c>q</c> before it recorded is in <c>q</c>'s mailbox already, what it told afterwards comes later:
+/// the marker lands on channel <c>p → q</c> exactly where a marker <c>p</c> sent to <c>q</c> itself would have.
+/// </para>
+/// </summary>
+internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages ignored) : MinimalActorRef
+{
+    /// <summary>Its name under <c>/temp</c>, the same on every node, so that participants elsewhere find it by address.</summary>
+    public const string Name = "global-snapshot-markers";
+
+    public override ActorPath Path { get; } = provider.TempContainer.Path / Name;
+
+    public override IActorRefProvider Provider { get; } = provider;
+
+    /// <summary>The fan-out of the node at <paramref name="node"/>, as this node reaches it.</summary>
+    public static IActorRef At(IActorRefProvider provider, Address node) => provider.ResolveActorRef(new RootActorPath(node) / "temp" / Name);
+
+    protected override void TellInternal(object message, IActorRef sender)
+    {
+        if (message is not NodeMarker { Plan: var plan } || sender is null || sender.IsNobody())
+        {
+            ignored.Count(message is NodeMarker ? IgnoredMessageReason.NoSender : IgnoredMessageReason.Unexpected);
+            return;
+        }
+        if (!plan.Layout.IsKnown)
+        {
+            // The coordinator shares a layout with every node before its snapshot starts: this one is over or forged.
+            ignored.Count(IgnoredMessageReason.UnknownLayout);
+            if (DateTime.UtcNow <= plan.DeadlineUtc)
+                plan.Coordinator.Tell(new PartFailed(plan.Id, sender, SnapshotFailureReason.LayoutUnknown,
+                    $"{Path.Address} got markers from {sender.Path} naming a layout of its members that it does not hold"), sender);
+            return;
+        }
+        var receivers = plan.Layout.LocalReceiversOf(sender);
+        if (receivers.Count == 0)
+        {
+            ignored.Count(IgnoredMessageReason.NotAMember);
+            return;
+        }
+        var marker = new Marker(plan);
+        for (var i = 0; i < receivers.Count; i++)
+            receivers[i].Tell(marker, sender);
+    }
+}
