@@ -16,6 +16,7 @@ public sealed class LayoutSharingSpec(ITestOutputHelper output) : ClusterTestKit
     private const string ShareLayout = "SL";
     private const string Marker = "M";
     private const string NodeMarker = "NM";
+    private const string PartBatchPiece = "PC";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     [Fact]
@@ -41,6 +42,8 @@ public sealed class LayoutSharingSpec(ITestOutputHelper output) : ClusterTestKit
         Assert.Equal(markersBefore, sent.Of(Marker));
         Assert.True((nodeMarkers.Bytes - nodeMarkersBefore.Bytes) / (nodeMarkers.Messages - nodeMarkersBefore.Messages) < 200,
             "a marker carries more than its snapshot's name");
+        // The parts of each other node's 2 participants travelled to this node as one batch per snapshot.
+        Assert.All(Nodes.Skip(1), node => Assert.Equal(3, ProtocolTraffic.Of(node).Of(PartBatchPiece).Messages));
 
         Nodes[1].ActorOf(Node.Props(Group), "late");
         await GlobalSnapshots.Get(Nodes[1]).WaitForLocalParticipantsAsync(3, Group);

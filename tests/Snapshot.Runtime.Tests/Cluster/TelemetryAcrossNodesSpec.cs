@@ -1,3 +1,4 @@
+using Snapshot.Runtime.Serialization;
 using Akka.Actor;
 using Snapshot.Algorithm;
 using Snapshot.Runtime.Internal;
@@ -24,10 +25,11 @@ public sealed class TelemetryAcrossNodesSpec(ITestOutputHelper output) : Cluster
 
         var snapshot = await GlobalSnapshots.Get(Sys).TakeAsync(Group).WaitAsync(RemainingOrDefault);
 
-        // Only the part of "there" travelled, serialized as its node writes it; the one of "here" was handed over as an object.
+        // Only the part of "there" travelled, serialized as its node writes it, in a batch of one; the one of "here"
+        // was handed over as an object.
         var travelled = new LocalPart(new SnapshotId(snapshot.Id), there, 100L, [], []);
-        var serializer = Nodes[1].Serialization.FindSerializerForType(typeof(LocalPart));
-        Assert.Equal(serializer.ToBinary(travelled).Length, recorder.Sum(Instruments.PartBytes));
+        var serializer = (SnapshotProtocolSerializer)Nodes[1].Serialization.FindSerializerForType(typeof(LocalPart));
+        Assert.Equal(serializer.WritePartBatch([serializer.Write(travelled)]).Length, recorder.Sum(Instruments.PartBytes));
 
         var span = Assert.Single(recorder.Spans(Activities.Snapshot));
         var parts = recorder.Spans(Activities.Part);

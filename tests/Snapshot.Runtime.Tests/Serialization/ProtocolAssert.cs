@@ -68,9 +68,9 @@ internal static class ProtocolAssert
                 Assert.Equal(share.StillUsed, shareBack.StillUsed);
                 LayoutEqual(share.Layout, shareBack.Layout);
                 break;
-            case LocalPartChunk chunk:
-                Assert.Equal(chunk with { Bytes = [] }, ((LocalPartChunk)actual) with { Bytes = [] });
-                Assert.Equal(chunk.Bytes, ((LocalPartChunk)actual).Bytes);
+            case PartBatchChunk chunk:
+                Assert.Equal(chunk with { Bytes = [] }, ((PartBatchChunk)actual) with { Bytes = [] });
+                Assert.Equal(chunk.Bytes, ((PartBatchChunk)actual).Bytes);
                 break;
             default:
                 // The rest hold only values and refs, which records compare field by field.

@@ -101,8 +101,8 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new Marker(new SnapshotPlan(new SnapshotId(8), "bank", coordinator,
             Held(ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())])), 10, Deadline, new SnapshotId(5)));
         yield return new CollectedMembers(Guid.NewGuid(), []);
-        yield return new LocalPartChunk(new SnapshotId(6), _a, 0, 3, [0, 1, 2, 255, 128]);
-        yield return new LocalPartChunk(new SnapshotId(6), _a, 2, 3, []);
+        yield return new PartBatchChunk(new SnapshotId(6), coordinator, 1, 0, 3, [0, 1, 2, 255, 128]);
+        yield return new PartBatchChunk(new SnapshotId(6), coordinator, int.MaxValue, 2, 3, []);
         yield return new AssociationLost(Address.Parse("akka.tcp://snapshot@127.0.0.1:4053"), Address.Parse("akka.trttl.tcp://snapshot@10.0.0.2:4054"), "dropped");
         var restore = Guid.NewGuid();
         yield return new ReplayMessage(restore, _b, new Credit(30, "in flight"));

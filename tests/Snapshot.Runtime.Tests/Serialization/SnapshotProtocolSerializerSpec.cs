@@ -29,7 +29,7 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(WaitForParticipants)] = "WP",
         [typeof(CollectMembers)] = "CM",
         [typeof(CollectedMembers)] = "CD",
-        [typeof(LocalPartChunk)] = "LC",
+        [typeof(PartBatchChunk)] = "PC",
         [typeof(AssociationLost)] = "AL",
         [typeof(ReplayMessage)] = "RM",
         [typeof(ReplayEnd)] = "RE",

@@ -4,16 +4,16 @@ using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Coordination;
 
-/// <summary>Reassembles the serialized parts that participants on other nodes send in pieces.</summary>
+/// <summary>Reassembles the batches of serialized parts that the coordinators of other nodes send in pieces.</summary>
 internal sealed class PartChunks
 {
-    private readonly Dictionary<(SnapshotId, IActorRef), byte[]?[]> _pending = [];
+    private readonly Dictionary<(SnapshotId, IActorRef, int), byte[]?[]> _pending = [];
 
     /// <summary>Adds a piece.</summary>
-    /// <returns>The whole serialized part once its last piece arrived; null until then.</returns>
-    public byte[]? Add(LocalPartChunk chunk)
+    /// <returns>The whole serialized batch once its last piece arrived; null until then.</returns>
+    public byte[]? Add(PartBatchChunk chunk)
     {
-        var key = (chunk.Id, chunk.Participant);
+        var key = (chunk.Id, chunk.Source, chunk.Batch);
         if (chunk.Count < 1 || chunk.Index < 0 || chunk.Index >= chunk.Count)
             return null;
         if (!_pending.TryGetValue(key, out var pieces) || pieces.Length != chunk.Count)

@@ -19,6 +19,10 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 {
     public const string Name = "global-snapshots";
 
+    // How long the first part of a batch waits for the other parts of this node: parts finish within moments of
+    // each other when nothing is stuck, and a part that waited tells the coordinator late, not wrong.
+    private static readonly TimeSpan PartBatchWindow = TimeSpan.FromMilliseconds(50);
+
     private readonly GlobalSnapshotsSettings _settings;
     private readonly IgnoredMessages _ignored;
     private readonly Cluster? _cluster;
@@ -31,6 +35,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private readonly Dictionary<Guid, MemberCollection> _collecting = [];
     private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
     private readonly PartChunks _chunks = new();
+    private readonly PartBatches _batches;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Address? _selfAddress;
     private long _lastId;
@@ -39,6 +44,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     {
         _settings = settings;
         _ignored = ignored;
+        _batches = new PartBatches(LocalPartTransport.PieceSize(Context.System));
         var provider = ((ExtendedActorSystem)Context.System).Provider;
         if (provider is IRemoteActorRefProvider remote)
             _selfAddress = remote.DefaultAddress;
@@ -63,7 +69,9 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         Receive<Take>(OnTake);
         Receive<CancelTake>(OnCancel);
         Receive<LocalPart>(OnLocalPart);
-        Receive<LocalPartChunk>(OnChunk);
+        Receive<PartBatchChunk>(OnChunk);
+        Receive<PartToSend>(OnPartToSend);
+        Receive<FlushParts>(flush => SendBatch(_batches.Flush(flush.Snapshot)));
         Receive<PartFailed>(OnPartFailed);
         Receive<TimedOut>(t => OnTimedOut(t.Id));
         Receive<Abandoned>(OnAbandoned);
@@ -287,24 +295,47 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         FailWhere(r => r.Request.Request == cancel.Request, SnapshotFailureReason.Cancelled, "the caller cancelled it");
     }
 
-    private void OnChunk(LocalPartChunk chunk)
+    private void OnPartToSend(PartToSend send)
     {
-        if (!_running.TryGetValue(chunk.Id, out var running) || !running.Plan.IsMember(chunk.Participant))
+        if (LocalPartTransport.Serialize(send.Part, send.Plan, Context.System) is not { } bytes)
+            return;
+        var batch = _batches.Add(send.Plan, bytes, out var started);
+        if (batch is not null)
+            SendBatch(batch);
+        else if (started)
+            Timers.StartSingleTimer(new FlushParts(send.Plan.Key), new FlushParts(send.Plan.Key), PartBatchWindow);
+    }
+
+    private void SendBatch(PartBatches.Batch? batch)
+    {
+        if (batch is null)
+            return;
+        Timers.Cancel(new FlushParts(batch.Plan.Key));
+        LocalPartTransport.Send(batch, Self, Context.System);
+    }
+
+    private void OnChunk(PartBatchChunk chunk)
+    {
+        if (!_running.TryGetValue(chunk.Id, out var running) || !running.Spans(chunk.Source.Path.Address))
         {
-            Ignore(running is null ? IgnoredMessageReason.UnknownSnapshot : IgnoredMessageReason.NotAMember, $"a piece of a part of snapshot {chunk.Id}", chunk.Participant);
+            Ignore(running is null ? IgnoredMessageReason.UnknownSnapshot : IgnoredMessageReason.NotAMember, $"a piece of a batch of parts of snapshot {chunk.Id}", chunk.Source);
             return;
         }
         SnapshotMetrics.PartBytesReceived(running.Plan.Group, chunk.Bytes.Length);
         if (_chunks.Add(chunk) is not { } bytes)
             return;
+        IReadOnlyList<LocalPart> parts;
         try
         {
-            OnLocalPart(LocalPartTransport.Read(Context.System, bytes));
+            parts = LocalPartTransport.Read(Context.System, bytes);
         }
-        catch (Exception e) when (e is System.Runtime.Serialization.SerializationException or ArgumentException)
+        catch (Exception e) when (e is System.Runtime.Serialization.SerializationException or ArgumentException or InvalidCastException)
         {
-            Fail(chunk.Id, SnapshotFailureReason.PartNotSerializable, $"the part of {chunk.Participant.Path} could not be read: {e.Message}");
+            Fail(chunk.Id, SnapshotFailureReason.PartNotSerializable, $"the parts from {chunk.Source.Path.Address} could not be read: {e.Message}");
+            return;
         }
+        foreach (var part in parts)
+            OnLocalPart(part);
     }
 
     private void OnLocalPart(LocalPart part)
@@ -469,6 +500,9 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     }
 
     private sealed record TimedOut(SnapshotId Id);
+
+    /// <summary>Time to send what a batch of parts for another node's snapshot holds: also the timer's key.</summary>
+    private sealed record FlushParts(SnapshotKey Snapshot);
 
     private sealed record TimeoutReportDue(SnapshotId Id);
 

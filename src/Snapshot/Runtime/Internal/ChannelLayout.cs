@@ -90,6 +90,9 @@ internal sealed class ChannelLayout
     /// <summary>The members that send to <paramref name="member"/>, itself included; none when it is not a member.</summary>
     public IReadOnlyList<IActorRef> IncomingOf(IActorRef member) => ChannelsOf(member, _incoming);
 
+    /// <summary>The members of this node: refs without a remote address.</summary>
+    public IReadOnlyList<IActorRef> LocalMembers => _localMembers ??= Local(Members.Peers);
+
     /// <summary>
     /// The members of this node (refs without a remote address) that <paramref name="sender"/> sends to; none when
     /// it is not a member. Safe to call from several threads at once.
@@ -100,7 +103,7 @@ internal sealed class ChannelLayout
         if (position < 0)
             return [];
         if (_outgoing is null)
-            return _localMembers ??= Local(Members.Peers);
+            return LocalMembers;
         return LazyInitializer.EnsureInitialized(ref _localReceivers).GetOrAdd(position, i => Local(_outgoing[i]));
     }
 

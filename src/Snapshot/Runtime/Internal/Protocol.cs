@@ -86,7 +86,11 @@ internal sealed record CollectedMembers(Guid Request, IReadOnlyList<GroupMember>
 internal sealed record AssociationLost(Address Node, Address Peer, string How) : ISnapshotProtocolMessage;
 
 /// <summary>
-/// Participant → coordinator on another node: one piece of a serialized <see cref="LocalPart"/>. Parts travel
-/// in pieces so that one larger than the remote transport's frame still arrives.
+/// Coordinator → coordinator of another node: one piece of batch <paramref name="Batch"/> of the serialized parts
+/// that the participants of <paramref name="Source"/>'s node finished for snapshot <paramref name="Id"/>. Batches
+/// travel in pieces so that one larger than the remote transport's frame still arrives.
 /// </summary>
-internal sealed record LocalPartChunk(SnapshotId Id, IActorRef Participant, int Index, int Count, byte[] Bytes) : ISnapshotProtocolMessage;
+internal sealed record PartBatchChunk(SnapshotId Id, IActorRef Source, int Batch, int Index, int Count, byte[] Bytes) : ISnapshotProtocolMessage;
+
+/// <summary>Participant → coordinator of its own node: send this part to the snapshot's coordinator on another node, batched.</summary>
+internal sealed record PartToSend(SnapshotPlan Plan, LocalPart Part);

@@ -285,7 +285,7 @@ public sealed class SnapshotParticipant
         if (step.Completed is { } part)
         {
             Finish(active);
-            LocalPartTransport.Send(new LocalPart(plan.Id, _cell.Self, active.State, active.Stashed, part.Recorded), plan.Coordinator, _cell.Self, _cell.System);
+            LocalPartTransport.Send(new LocalPart(plan.Id, _cell.Self, active.State, active.Stashed, part.Recorded), plan, _coordinator, _cell.Self);
         }
     }
 

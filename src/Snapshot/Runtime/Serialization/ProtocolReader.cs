@@ -79,15 +79,6 @@ internal sealed class ProtocolReader(byte[] bytes, string manifest, int protocol
 
     public byte[] ReadBytes() => Take(ReadLength()).ToArray();
 
-    /// <summary>Reads a block that <see cref="ProtocolWriter.Nested"/> wrote, to its last byte.</summary>
-    public T Nested<T>(byte[] block, Func<ProtocolReader, T> read)
-    {
-        var nested = new ProtocolReader(block, manifest, protocolSerializerId, system, kind);
-        var value = read(nested);
-        nested.ReadEnd();
-        return value;
-    }
-
     public T[] ReadList<T>(Func<T> readItem)
     {
         // Every item takes at least one byte, so a count beyond the bytes left is a lie, not a big list.

@@ -27,14 +27,6 @@ internal sealed class ProtocolWriter
         return _buffer.ToArray();
     }
 
-    /// <summary>The bytes <paramref name="write"/> writes with a writer of their own, to be written as one block.</summary>
-    public byte[] Nested(Action<ProtocolWriter> write)
-    {
-        var nested = new ProtocolWriter(_system);
-        write(nested);
-        return nested.ToArray();
-    }
-
     public void WriteInt32(int value) => _writer.Write(value);
 
     public void WriteInt64(long value) => _writer.Write(value);

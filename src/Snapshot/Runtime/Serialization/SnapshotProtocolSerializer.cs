@@ -21,7 +21,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string InitiateManifest = "I";
     private const string AbandonManifest = "A";
     private const string AbandonedManifest = "AD";
-    internal const string LocalPartManifest = "LP";
+    private const string LocalPartManifest = "LP";
     private const string PartFailedManifest = "PF";
     private const string RegisterManifest = "R";
     private const string TakeManifest = "T";
@@ -30,7 +30,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string WaitForParticipantsManifest = "WP";
     private const string CollectMembersManifest = "CM";
     private const string CollectedMembersManifest = "CD";
-    private const string LocalPartChunkManifest = "LC";
+    private const string PartBatchChunkManifest = "PC";
     private const string AssociationLostManifest = "AL";
     private const string ReplayMessageManifest = "RM";
     private const string ReplayEndManifest = "RE";
@@ -139,16 +139,17 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                     });
                 },
                 r => new CollectedMembers(r.ReadGuid(), r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs), r.ReadGuid())))),
-            Format<LocalPartChunk>(LocalPartChunkManifest,
+            Format<PartBatchChunk>(PartBatchChunkManifest,
                 (w, m) =>
                 {
                     w.WriteId(m.Id);
-                    w.WriteRef(m.Participant);
+                    w.WriteRef(m.Source);
+                    w.WriteInt32(m.Batch);
                     w.WriteInt32(m.Index);
                     w.WriteInt32(m.Count);
                     w.WriteBytes(m.Bytes);
                 },
-                r => new LocalPartChunk(r.ReadId(), r.ReadRef(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes())),
+                r => new PartBatchChunk(r.ReadId(), r.ReadRef(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes())),
             Format<AssociationLost>(AssociationLostManifest,
                 (w, m) =>
                 {
@@ -219,6 +220,39 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
 
     /// <summary>The bytes of <paramref name="message"/>, for a sender that sends them itself (in pieces): not counted as sent.</summary>
     public byte[] Write(object message) => Write(message, out _);
+
+    /// <summary>The bytes of a batch of parts, each serialized by <see cref="Write(object)"/>, as <see cref="PartBatchChunk"/>s carry them.</summary>
+    public byte[] WritePartBatch(IReadOnlyList<byte[]> parts)
+    {
+        var writer = new ProtocolWriter(system);
+        writer.WriteList(parts, writer.WriteBytes);
+        return writer.ToArray();
+    }
+
+    /// <summary>The parts a batch holds.</summary>
+    /// <exception cref="SerializationException">The bytes are not a batch of parts.</exception>
+    public IReadOnlyList<LocalPart> ReadPartBatch(byte[] bytes)
+    {
+        var reader = new ProtocolReader(bytes, PartBatchChunkManifest, Identifier, system, "batch of parts");
+        var parts = reader.ReadList(reader.ReadBytes);
+        reader.ReadEnd();
+        return [.. parts.Select(ReadPart)];
+    }
+
+    // A part whose state or messages cannot be read is named by its participant, which comes before them.
+    private LocalPart ReadPart(byte[] part)
+    {
+        try
+        {
+            return (LocalPart)FromBinary(part, LocalPartManifest);
+        }
+        catch (SerializationException e)
+        {
+            var reader = new ProtocolReader(part, LocalPartManifest, Identifier, system);
+            reader.ReadId();
+            throw new SerializationException($"the part of {reader.ReadRef().Path}: {e.Message}", e);
+        }
+    }
 
     private byte[] Write(object message, out MessageFormat format)
     {
