@@ -49,7 +49,7 @@ public sealed class ClusterConsistentCutSpec(ITestOutputHelper output) : Cluster
         {
             var where = $"seed {Seed}, round {round} (coordinated by node {round % NodeCount}), snapshot {snapshot.Id}";
             Assert.Equal(names, snapshot.Processes.Select(p => p.Participant.Path.Name).Order());
-            Assert.Equal(traders.Length * traders.Length, snapshot.Channels.Select(c => (c.From.Path.Name, c.To.Path.Name)).Distinct().Count());
+            Assert.Equal(traders.Length * traders.Length, snapshot.ChannelCount);
             CutAssert.Consistent(snapshot, traders.Length * OpeningBalance, where);
         }
         var crossNode = taken.Sum(s => s.Channels.Where(c => NodeIndex(c.From) != NodeIndex(c.To)).Sum(c => c.Messages.Count));
