@@ -173,7 +173,7 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
 
         var atLimit = await SnapshotWithInFlightAsync(payer, receiver, 3);
         var snapshot = await atLimit;
-        Assert.Equal(3, Channel(snapshot, payer, receiver).Count);
+        Assert.Equal(3, snapshot.MessagesOn(payer, receiver).Count);
         Assert.Equal(200, Money(snapshot));
 
         var overLimit = await SnapshotWithInFlightAsync(payer, receiver, 4);

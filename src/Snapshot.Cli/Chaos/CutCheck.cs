@@ -12,7 +12,9 @@ namespace Snapshot.Cli.Chaos;
 /// lost) at its cut, followed without gap or overlap by the transfers recorded in flight, in order.</item>
 /// </list>
 /// Only while From suspects that transfers to To were lost (an association to To's node dropped and To has not
-/// confirmed since) may the channel fall short, or skip money, of what From sent. Chaos accounts never stash.
+/// confirmed since) may the channel fall short, or skip money, of what From sent. Chaos accounts never stash, and
+/// declare no channels: every account to every account, itself included, is a channel, checked whether it held
+/// messages or not.
 /// </summary>
 public static class CutCheck
 {
@@ -20,7 +22,7 @@ public static class CutCheck
     public static IReadOnlyList<string> Violations(GlobalSnapshot snapshot)
     {
         var violations = new List<string>();
-        var states = new Dictionary<string, ChaosAccountState>();
+        var accounts = new List<(string Name, ChaosAccountState State)>();
         foreach (var process in snapshot.Processes)
         {
             var name = process.Participant.Path.Name;
@@ -29,16 +31,15 @@ public static class CutCheck
                 violations.Add($"{name} recorded {process.State ?? "nothing"}, not an account's books");
                 continue;
             }
-            states[name] = state;
+            accounts.Add((name, state));
             violations.AddRange(BookViolations(name, state));
         }
-        foreach (var channel in snapshot.Channels)
+        var inFlight = snapshot.Channels.ToDictionary(c => (From: c.From.Path.Name, To: c.To.Path.Name), c => c.Messages);
+        // A participant without books is reported above.
+        foreach (var (to, receiver) in accounts)
         {
-            var from = channel.From.Path.Name;
-            var to = channel.To.Path.Name;
-            // A participant without books is reported above.
-            if (states.TryGetValue(from, out var sender) && states.TryGetValue(to, out var receiver))
-                violations.AddRange(ChannelViolations(from, to, sender.With(to), receiver.With(from), channel.Messages));
+            foreach (var (from, sender) in accounts)
+                violations.AddRange(ChannelViolations(from, to, sender.With(to), receiver.With(from), inFlight.GetValueOrDefault((from, to), [])));
         }
         return violations;
     }

@@ -14,7 +14,7 @@ public sealed record SnapshotReport(
     double DurationMs,
     int Participants,
     int Nodes,
-    int Markers,
+    long Markers,
     int RecordedMessages,
     long AccountsTotal,
     long InFlightTotal,

@@ -67,7 +67,7 @@ public static class SimulationDiagram
     private static string Describe(SimulatedSnapshot snapshot)
     {
         var servers = string.Join(", ", snapshot.Cut.Processes.Select(p => $"{p.Process} {p.State}"));
-        var inFlight = snapshot.Cut.Channels.Where(c => c.Messages.Count > 0).Select(c => $"{c.From} → {c.To} {string.Join(", ", c.Messages)}").ToArray();
+        var inFlight = snapshot.Cut.Channels.Select(c => $"{c.From} → {c.To} {string.Join(", ", c.Messages)}").ToArray();
         var channels = inFlight.Length == 0 ? "nothing in flight" : $"in flight {string.Join("; ", inFlight)}";
         var verdict = snapshot.IsConserved ? "conserved" : "NOT conserved";
         return $"snapshot {snapshot.Id} (started by {snapshot.Initiator} at step {snapshot.StartedAt}, complete at step {snapshot.CompletedAt}): {servers}; {channels}; total {snapshot.Total} of {snapshot.ExpectedTotal}, {verdict}";

@@ -24,7 +24,6 @@ public static class SimulationJson
                     .OrderBy(p => p.Process, StringComparer.Ordinal)
                     .Select(p => new { server = p.Process, tokens = p.State }),
                 channels = s.Cut.Channels
-                    .Where(c => c.Messages.Count > 0)
                     .Select(c => new { from = c.From, to = c.To, tokens = c.Messages.Select(m => m.Amount) }),
                 tokens_in_servers = s.InServers,
                 tokens_in_flight = s.InFlight,

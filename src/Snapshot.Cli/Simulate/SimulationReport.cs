@@ -25,7 +25,7 @@ public static class SimulationReport
         foreach (var process in snapshot.Cut.Processes.OrderBy(p => p.Process, StringComparer.Ordinal))
         {
             var inFlight = snapshot.Cut.Channels
-                .Where(c => c.To == process.Process && c.Messages.Count > 0)
+                .Where(c => c.To == process.Process)
                 .Select(c => $"{c.From} → {c.To}: {string.Join(", ", c.Messages)}");
             table.AddRow(Markup.Escape(process.Process), process.State.ToString(), Markup.Escape(string.Join("; ", inFlight)));
         }

@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace Snapshot.Cli.Stored;
 
-/// <summary><c>snapshot show ID</c>: one stored snapshot, every participant's state and stash and every channel's messages.</summary>
+/// <summary><c>snapshot show ID</c>: one stored snapshot, every participant's state and stash and the messages of every channel that held some.</summary>
 public static class ShowCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error)
@@ -55,6 +55,7 @@ public static class ShowCommand
             to = c.To.Path.ToString(),
             messages = c.Messages.Select(Text),
         });
+        json["channel_count"] = snapshot.ChannelCount;
         return json;
     }
 
@@ -67,16 +68,15 @@ public static class ShowCommand
         foreach (var p in snapshot.Processes)
             processes.AddRow(Markup.Escape(Name(p.Participant)), Markup.Escape(Text(p.State)), Markup.Escape(string.Join(", ", p.Stashed.Select(Text))));
         console.Write(processes);
-        var inFlight = snapshot.Channels.Where(c => c.Messages.Count > 0).ToArray();
-        if (inFlight.Length > 0)
+        if (snapshot.Channels.Count > 0)
         {
             var channels = new Table().AddColumn("From").AddColumn("To").AddColumn("In flight, in order");
-            foreach (var c in inFlight)
+            foreach (var c in snapshot.Channels)
                 channels.AddRow(Markup.Escape(Name(c.From)), Markup.Escape(Name(c.To)), Markup.Escape(string.Join(", ", c.Messages.Select(Text))));
             console.Write(channels);
         }
         console.MarkupLineInterpolated(
-            $"{snapshot.Processes.Count} participants, {snapshot.RecordedMessages} messages in flight on {inFlight.Length} of {snapshot.Channels.Count} channels");
+            $"{snapshot.Processes.Count} participants, {snapshot.RecordedMessages} messages in flight on {snapshot.Channels.Count} of {snapshot.ChannelCount} channels");
         if (snapshot.Processes.Any(p => p.State is AccountState))
         {
             var ledger = BankLedger.Of(snapshot);

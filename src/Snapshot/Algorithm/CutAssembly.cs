@@ -3,17 +3,16 @@ namespace Snapshot.Algorithm;
 /// <summary>
 /// Gathers the local parts of one snapshot, one per participant, and builds the <see cref="GlobalCut{TPeer,TState,TMessage}"/>
 /// once every participant has reported. The participant set is fixed when the snapshot starts.
+/// Only channels that recorded messages become objects: an empty channel is counted, never built.
 /// </summary>
 public sealed class CutAssembly<TPeer, TState, TMessage>
     where TPeer : notnull
 {
-    private static readonly TMessage[] NoMessages = [];
-
     private readonly PeerIndex<TPeer> _participants;
     private readonly ProcessCut<TPeer, TState, TMessage>?[] _parts;
-    private readonly IReadOnlyList<TPeer>[] _incoming;
     private readonly ILookup<TPeer, TMessage>?[] _bySender;
     private int _reported;
+    private long _channelCount;
 
     /// <exception cref="ArgumentException">A participant is listed twice.</exception>
     public CutAssembly(SnapshotId id, IEnumerable<TPeer> participants, IEqualityComparer<TPeer>? comparer = null)
@@ -28,7 +27,6 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
         Id = id;
         _participants = participants;
         _parts = new ProcessCut<TPeer, TState, TMessage>?[participants.Count];
-        _incoming = new IReadOnlyList<TPeer>[participants.Count];
         _bySender = new ILookup<TPeer, TMessage>?[participants.Count];
     }
 
@@ -38,6 +36,16 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
 
     /// <summary>Participants that have not reported yet, in participant order.</summary>
     public IReadOnlyList<TPeer> Missing => [.. _participants.Peers.Where((_, i) => _parts[i] is null)];
+
+    /// <summary>Every channel the cut covers, empty ones included: the incoming channels of every participant.</summary>
+    public long ChannelCount
+    {
+        get
+        {
+            RequireComplete();
+            return _channelCount;
+        }
+    }
 
     /// <summary>Adds one participant's finished part with the state it captured when it recorded.</summary>
     /// <returns>True when this was the last part missing.</returns>
@@ -55,15 +63,15 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
         foreach (var stranger in bySender?.Where(s => !part.IncomingChannels.Contains(s.Key, _participants.Comparer)).Take(1) ?? [])
             throw Unexpected($"{part.Process} recorded a message from {stranger.Key}, which is not one of its incoming channels");
         _parts[position] = new ProcessCut<TPeer, TState, TMessage>(part.Process, state, part.Recorded);
-        _incoming[position] = part.IncomingChannels;
+        _channelCount += part.IncomingChannels.Count;
         _bySender[position] = bySender;
         _reported++;
         return IsComplete;
     }
 
-    /// <summary>The global snapshot, with processes in participant order and channels grouped by receiver.</summary>
+    /// <summary>The global snapshot, with processes in participant order and the channels that held messages grouped by receiver.</summary>
     public GlobalCut<TPeer, TState, TMessage> Build() =>
-        new(Id, Processes(), Channels((from, to, messages) => new ChannelCut<TPeer, TMessage>(from, to, messages)));
+        new(Id, Processes(), Channels((from, to, messages) => new ChannelCut<TPeer, TMessage>(from, to, messages)), ChannelCount);
 
     /// <summary>Every process's part, in participant order.</summary>
     public IReadOnlyList<ProcessCut<TPeer, TState, TMessage>> Processes()
@@ -73,20 +81,22 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
     }
 
     /// <summary>
-    /// Every channel of the cut, grouped by receiver, each made by <paramref name="channel"/> from its sender, its
-    /// receiver and its messages in flight: a driver builds its own channel type without an intermediate one.
+    /// The channels that held at least one message, grouped by receiver (in participant order) and each receiver's by
+    /// sender (in participant order), each made by <paramref name="channel"/> from its sender, its receiver and its
+    /// messages in flight: a driver builds its own channel type without an intermediate one. A channel that held
+    /// nothing is not listed; <see cref="ChannelCount"/> counts it.
     /// </summary>
     public IReadOnlyList<TChannel> Channels<TChannel>(Func<TPeer, TPeer, IReadOnlyList<TMessage>, TChannel> channel)
     {
         RequireComplete();
-        var channels = new List<TChannel>(_incoming.Sum(i => i.Count));
+        var channels = new List<TChannel>(_bySender.Sum(bySender => bySender?.Count ?? 0));
         for (var i = 0; i < _parts.Length; i++)
         {
-            var (receiver, bySender) = (_parts[i]!.Process, _bySender[i]);
-            // Empty channels share one empty list.
-            var incoming = _incoming[i];
-            for (var c = 0; c < incoming.Count; c++)
-                channels.Add(channel(incoming[c], receiver, bySender is null || !bySender.Contains(incoming[c]) ? NoMessages : [.. bySender[incoming[c]]]));
+            if (_bySender[i] is not { } bySender)
+                continue;
+            var receiver = _parts[i]!.Process;
+            foreach (var sender in bySender.OrderBy(s => _participants.IndexOf(s.Key)))
+                channels.Add(channel(sender.Key, receiver, [.. sender]));
         }
         return channels;
     }

@@ -13,10 +13,12 @@ public sealed record ChannelCut<TPeer, TMessage>(TPeer From, TPeer To, IReadOnly
 
 /// <summary>
 /// A consistent global snapshot: every process's recorded state, and every channel's in-flight messages.
-/// <see cref="Channels"/> lists every incoming channel of every process, empty ones included.
+/// <see cref="Channels"/> lists only the channels that held messages; <see cref="ChannelCount"/> counts every incoming
+/// channel of every process, empty ones included, so that a cut of idle processes costs nothing per channel.
 /// </summary>
 public sealed record GlobalCut<TPeer, TState, TMessage>(
     SnapshotId Id,
     IReadOnlyList<ProcessCut<TPeer, TState, TMessage>> Processes,
-    IReadOnlyList<ChannelCut<TPeer, TMessage>> Channels)
+    IReadOnlyList<ChannelCut<TPeer, TMessage>> Channels,
+    long ChannelCount)
     where TPeer : notnull;

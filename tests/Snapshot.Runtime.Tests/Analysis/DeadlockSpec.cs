@@ -55,7 +55,7 @@ public sealed class DeadlockSpec(ITestOutputHelper output) : TestKit(DeadlockRun
         Assert.Equal(["A holds lock 1", "A holds lock 2"], answers.Select(a => a.ToString()));
         var a = snapshot.Processes.Single(p => p.Participant.Path.Name == "A");
         var lock2 = snapshot.Processes.Single(p => p.Participant.Path.Name == "lock-2");
-        Assert.Equal([new Granted("lock 2")], snapshot.Channels.Single(c => c.From.Equals(lock2.Participant) && c.To.Equals(a.Participant)).Messages);
+        Assert.Equal([new Granted("lock 2")], snapshot.MessagesOn(lock2.Participant, a.Participant));
         Assert.Equal("holds lock 1; waits for lock 2", $"{a.State}");
         Assert.Equal("held by A", $"{lock2.State}");
         var report = Deadlocks.Find(snapshot);

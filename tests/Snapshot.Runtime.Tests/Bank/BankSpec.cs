@@ -39,7 +39,7 @@ public sealed class BankSpec(ITestOutputHelper output) : TestKit(output: output)
 
         Assert.All(taken, s => Assert.True(Account.Money(s) == Total, $"snapshot {s.Id} holds {Account.Money(s)}, not {Total}:\n{s.Describe()}"));
         Assert.All(taken, s => Assert.Equal(Accounts, s.Processes.Count));
-        Assert.All(taken, s => Assert.Equal(Accounts * Accounts, s.Channels.Count));
+        Assert.All(taken, s => Assert.Equal(Accounts * Accounts, s.ChannelCount));
         Assert.Contains(taken, s => Account.InFlight(s) > 0);
         Assert.Equal(taken.Count, taken.Select(s => s.Id).Distinct().Count());
     }

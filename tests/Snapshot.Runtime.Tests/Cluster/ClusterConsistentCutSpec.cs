@@ -49,12 +49,12 @@ public sealed class ClusterConsistentCutSpec(ITestOutputHelper output) : Cluster
         {
             var where = $"seed {Seed}, round {round} (coordinated by node {round % NodeCount}), snapshot {snapshot.Id}";
             Assert.Equal(names, snapshot.Processes.Select(p => p.Participant.Path.Name).Order());
-            Assert.Equal(traders.Length * traders.Length, snapshot.Channels.Select(c => (c.From.Path.Name, c.To.Path.Name)).Distinct().Count());
+            Assert.Equal(traders.Length * traders.Length, snapshot.ChannelCount);
             CutAssert.Consistent(snapshot, traders.Length * OpeningBalance, where);
         }
         var crossNode = taken.Sum(s => s.Channels.Where(c => NodeIndex(c.From) != NodeIndex(c.To)).Sum(c => c.Messages.Count));
         Output?.WriteLine($"{taken.Count} snapshots, {taken.Sum(s => s.RecordedMessages)} tokens caught in flight, {crossNode} of them between nodes");
-        Assert.True(taken.Any(s => s.Channels.Any(c => NodeIndex(c.From) != NodeIndex(c.To) && c.Messages.Count > 0)),
+        Assert.True(crossNode > 0,
             $"seed {Seed}: no snapshot caught a token in flight between two nodes, so the cross-node channel checks proved nothing");
     }
 

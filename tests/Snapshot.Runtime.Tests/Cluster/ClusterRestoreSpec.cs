@@ -29,7 +29,8 @@ public sealed class ClusterRestoreSpec(ITestOutputHelper output) : ClusterTestKi
         };
         var snapshot = new GlobalSnapshot(3, Account.Group, null,
             [new ProcessState(a, 900L, [new Transfer(5)]), new ProcessState(b, 2000L, []), new ProcessState(c, 100L, [])],
-            [.. all.SelectMany(to => all.Select(from => new ChannelState(from, to, inFlight.GetValueOrDefault((from, to), []))))],
+            [.. all.SelectMany(to => all.Where(from => inFlight.ContainsKey((from, to))).Select(from => new ChannelState(from, to, inFlight[(from, to)])))],
+            all.Length * all.Length,
             Taken, Taken);
         var local = new Dictionary<string, IActorRef>();
 

@@ -66,7 +66,8 @@ public sealed class LargePartSpec(ITestOutputHelper output) : ClusterTestKit(out
         gate.Open();
         var snapshot = await taking.WaitAsync(Timeout * 2);
 
-        var channel = snapshot.Channels.Single(c => c.From.Path.Name == "payer" && c.To.Path.Name == "payee");
+        var channel = Assert.Single(snapshot.Channels);
+        Assert.Equal(("payer", "payee"), (channel.From.Path.Name, channel.To.Path.Name));
         Assert.True(channel.Messages.Count * notes[0].Length > 5 * FrameSize, "the recorded messages are not several frames large");
         Assert.Equal(notes.Select(n => new Credit(1, n)), channel.Messages);
         Assert.Equal(100 - Payments, (long)StateOf(snapshot, "payer")!);

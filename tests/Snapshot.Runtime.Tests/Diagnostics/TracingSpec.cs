@@ -33,7 +33,7 @@ public sealed class TracingSpec(ITestOutputHelper output) : TelemetrySpec(output
                 [Tags.Initiator] = payee,
                 [Tags.Participants] = 2,
                 [Tags.Outcome] = Outcomes.Completed,
-                [Tags.Markers] = 4,
+                [Tags.Markers] = 4L,
                 [Tags.RecordedMessages] = 1,
             },
             span.TagObjects.ToDictionary());

@@ -53,6 +53,7 @@ public sealed class AnalysisExampleSpec : TestKit
             state => state is long balance ? balance : 0,
             message => message switch { Withdrawal w => w.Amount, Deposit d => d.Amount, _ => 0 }).TotalIs(Bank.Money), Deadlocks.None);
 
+    // Every participant tells every participant: a complete graph's channels.
     private static GlobalSnapshot Snapshot(IReadOnlyList<ProcessState> processes, IReadOnlyList<ChannelState> channels) =>
-        new(1, "audit", null, processes, channels, TakenAt, TakenAt);
+        new(1, "audit", null, processes, channels, processes.Count * processes.Count, TakenAt, TakenAt);
 }

@@ -123,7 +123,7 @@ public sealed class StorageSpec : SnapshotSpec
 
         Assert.Equal(
             "cannot read stored snapshot 2: the snapshot store akka://test/system/akka.persistence.snapshot-store.local failed loading global-snapshots-2: "
-            + "Stored snapshot format [S2] is not one this version of the Snapshot library reads (S1 for snapshots, C1 for the catalog): was it stored by a newer version?",
+            + "Stored snapshot format [S3] is not one this version of the Snapshot library reads (S1 and S2 for snapshots, C1 for the catalog): was it stored by a newer version?",
             error.Message);
         Assert.Equal([1L, 2L], (await Storage.ListAsync()).Select(s => s.Id));
         StoredAssert.Identical(taken, await Storage.LoadAsync(1));
@@ -245,7 +245,7 @@ public sealed class StorageSpec : SnapshotSpec
 
         var taken = await snapshot;
         Assert.Equal([new Credit(30, "stashed")], taken.Processes[1].Stashed);
-        Assert.Equal([new Credit(20, "first"), new Credit(10, "second")], Channel(taken, payer, vault));
+        Assert.Equal([new Credit(20, "first"), new Credit(10, "second")], taken.MessagesOn(payer, vault));
         Assert.Equal(40L, StateOf(taken, payer));
         return taken;
     }

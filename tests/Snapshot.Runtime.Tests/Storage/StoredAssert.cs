@@ -5,7 +5,7 @@ public static class StoredAssert
 {
     /// <summary>
     /// Same id, group, initiator, times (instant and offset), participants with their states and stashes in order,
-    /// and channels with their messages in order. Refs compare by path and uid.
+    /// the channels that held messages with their messages in order, and the count of every channel. Refs compare by path and uid.
     /// </summary>
     public static void Identical(GlobalSnapshot expected, GlobalSnapshot actual)
     {
@@ -22,6 +22,7 @@ public static class StoredAssert
             Assert.Equal(e.State, a.State);
             Assert.Equal(e.Stashed, a.Stashed);
         }
+        Assert.Equal(expected.ChannelCount, actual.ChannelCount);
         Assert.Equal(expected.Channels.Count, actual.Channels.Count);
         foreach (var (e, a) in expected.Channels.Zip(actual.Channels))
         {

@@ -8,7 +8,10 @@ using Xunit.Abstractions;
 
 namespace Snapshot.Runtime.Tests.Storage;
 
-/// <summary>The stored format: bound with identifier 4181, versioned manifests, exact round trips, refused when malformed or newer.</summary>
+/// <summary>
+/// The stored format: bound with identifier 4181, versioned manifests, exact round trips, snapshots of format 1 still
+/// read, refused when malformed or newer.
+/// </summary>
 public sealed class StoredSnapshotSerializerSpec : TestKit
 {
     private static readonly StoredPayload State = new(17, "", [1, 2, 3]);
@@ -20,7 +23,8 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
         Paths: ["akka.tcp://snapshot@127.0.0.1:4053/user/a#1", "akka://snapshot/user/b#-2"],
         Initiator: 1,
         Processes: [new StoredProcess(0, State, []), new StoredProcess(1, null, [Message, State])],
-        Channels: [new StoredChannel(0, 1, [Message, Message]), new StoredChannel(1, 0, [])],
+        Channels: [new StoredChannel(0, 1, [Message, Message])],
+        ChannelCount: 4,
         StartedAt: new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.FromHours(2)).AddTicks(7),
         CompletedAt: new DateTimeOffset(2026, 11, 25, 18, 0, 1, TimeSpan.FromHours(-5)));
 
@@ -34,9 +38,9 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
     public StoredSnapshotSerializerSpec(ITestOutputHelper output) : base("", output) => GlobalSnapshotStorage.Get(Sys);
 
     [Fact]
-    public void Snapshots_and_the_catalog_are_bound_to_identifier_4181_under_manifests_of_format_1()
+    public void Snapshots_and_the_catalog_are_bound_to_identifier_4181_under_manifests_of_formats_2_and_1()
     {
-        Assert.Equal(("S1", 4181), ManifestAndIdentifier(Snapshot));
+        Assert.Equal(("S2", 4181), ManifestAndIdentifier(Snapshot));
         Assert.Equal(("C1", 4181), ManifestAndIdentifier(Catalog));
     }
 
@@ -50,9 +54,43 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
         Assert.Equal((Snapshot.StartedAt, Snapshot.StartedAt.Offset, Snapshot.CompletedAt, Snapshot.CompletedAt.Offset),
             (back.StartedAt, back.StartedAt.Offset, back.CompletedAt, back.CompletedAt.Offset));
         Assert.Equal(Snapshot.Processes.Select(Describe), back.Processes.Select(Describe));
-        Assert.Equal(Snapshot.Channels.Select(c => $"{c.From}→{c.To}: {string.Join(" ", c.Messages.Select(Describe))}"),
-            back.Channels.Select(c => $"{c.From}→{c.To}: {string.Join(" ", c.Messages.Select(Describe))}"));
+        Assert.Equal(Snapshot.Channels.Select(Describe), back.Channels.Select(Describe));
+        Assert.Equal(4, back.ChannelCount);
         Assert.Null(((StoredSnapshot)RoundTrip(Snapshot with { Initiator = null })).Initiator);
+    }
+
+    [Fact]
+    public void A_snapshot_stored_in_format_1_reads_with_the_channels_that_held_messages_and_every_channel_counted()
+    {
+        // What format 1 wrote (the S1 serializer of commit 7ebee17) for this snapshot with three channels written:
+        // 0 → 1 holding the message twice, 1 → 0 and 1 → 1 holding nothing.
+        var format1 = Convert.FromHexString(
+            "2A000000000000000400000062616E6B020000002B000000616B6B612E7463703A2F2F736E617073686F74403132372E302E302E313A343035332F75"
+            + "7365722F61233119000000616B6B613A2F2F736E617073686F742F757365722F62232D32010000000200000000000000011100000000000000030000"
+            + "000102030000000001000000000200000001000000010000004D01000000041100000000000000030000000102030300000000000000010000000200"
+            + "000001000000010000004D010000000401000000010000004D01000000040100000000000000000000000100000001000000000000000780BC280D4B"
+            + "DF0800D088C31000000080EEB3D5474BDF0800F82917D6FFFFFF");
+
+        var back = (StoredSnapshot)Serializer.FromBinary(format1, "S1");
+
+        Assert.Equal((Snapshot.SnapshotId, Snapshot.Group, Snapshot.Initiator), (back.SnapshotId, back.Group, back.Initiator));
+        Assert.Equal(Snapshot.Paths, back.Paths);
+        Assert.Equal((Snapshot.StartedAt, Snapshot.StartedAt.Offset, Snapshot.CompletedAt, Snapshot.CompletedAt.Offset),
+            (back.StartedAt, back.StartedAt.Offset, back.CompletedAt, back.CompletedAt.Offset));
+        Assert.Equal(Snapshot.Processes.Select(Describe), back.Processes.Select(Describe));
+        Assert.Equal(["0→1: 1/M/04 1/M/04"], back.Channels.Select(Describe));
+        Assert.Equal(3, back.ChannelCount);
+    }
+
+    [Fact]
+    public void A_snapshot_of_format_2_with_an_empty_channel_or_fewer_channels_counted_than_written_is_refused()
+    {
+        var empty = Assert.Throws<SerializationException>(() => RoundTrip(Snapshot with { Channels = [.. Snapshot.Channels, new StoredChannel(1, 0, [])] }));
+        var fewer = Assert.Throws<SerializationException>(() => RoundTrip(Snapshot with { ChannelCount = 0 }));
+
+        Assert.StartsWith("Cannot deserialize stored snapshot record [S2] at byte ", empty.Message);
+        Assert.EndsWith(": the channel 1 → 0 is written with no message", empty.Message);
+        Assert.EndsWith(": 0 channels, fewer than the 1 written", fewer.Message);
     }
 
     [Fact]
@@ -65,7 +103,7 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
     }
 
     [Theory]
-    [InlineData("S2")]
+    [InlineData("S3")]
     [InlineData("C2")]
     [InlineData("LP")]
     public void A_manifest_of_another_format_is_refused_naming_it(string manifest)
@@ -73,7 +111,7 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
         var error = Assert.Throws<SerializationException>(() => Serializer.FromBinary(Serializer.ToBinary(Snapshot), manifest));
 
         Assert.Equal(
-            $"Stored snapshot format [{manifest}] is not one this version of the Snapshot library reads (S1 for snapshots, C1 for the catalog): was it stored by a newer version?",
+            $"Stored snapshot format [{manifest}] is not one this version of the Snapshot library reads (S1 and S2 for snapshots, C1 for the catalog): was it stored by a newer version?",
             error.Message);
     }
 
@@ -101,6 +139,8 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
     private object RoundTrip(object record) => Serializer.FromBinary(Serializer.ToBinary(record), Serializer.Manifest(record));
 
     private static string Describe(StoredProcess p) => $"{p.Participant}: {(p.State is null ? "-" : Describe(p.State))} [{string.Join(" ", p.Stashed.Select(Describe))}]";
+
+    private static string Describe(StoredChannel c) => $"{c.From}→{c.To}: {string.Join(" ", c.Messages.Select(Describe))}";
 
     private static string Describe(StoredPayload p) => $"{p.SerializerId}/{p.Manifest}/{Convert.ToHexString(p.Bytes)}";
 }

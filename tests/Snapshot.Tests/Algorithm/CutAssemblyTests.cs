@@ -10,7 +10,7 @@ public sealed class CutAssemblyTests
         new(Id, process, incoming, [.. recorded.Select(r => new RecordedMessage<string, string>(r.From, process, r.Message))]);
 
     [Fact]
-    public void Builds_the_cut_once_every_participant_reported_with_channels_per_receiver_in_arrival_order()
+    public void Builds_the_cut_once_every_participant_reported_with_the_channels_that_held_messages_per_receiver_in_arrival_order()
     {
         var assembly = new CutAssembly<string, int, string>(Id, ["a", "b"]);
 
@@ -21,9 +21,8 @@ public sealed class CutAssemblyTests
 
         Assert.Equal(Id, cut.Id);
         Assert.Equal([("a", 10), ("b", 20)], cut.Processes.Select(p => (p.Process, p.State)));
-        Assert.Equal(
-            ["b→a: ", "a→b: a1,a2", "b→b: b-self"],
-            cut.Channels.Select(c => $"{c.From}→{c.To}: {string.Join(",", c.Messages)}"));
+        Assert.Equal(["a→b: a1,a2", "b→b: b-self"], cut.Channels.Select(c => $"{c.From}→{c.To}: {string.Join(",", c.Messages)}"));
+        Assert.Equal(3, cut.ChannelCount);
     }
 
     [Fact]
@@ -35,8 +34,52 @@ public sealed class CutAssemblyTests
 
         var channels = assembly.Channels((from, to, messages) => $"{from}→{to}: {string.Join(",", messages)}");
 
-        Assert.Equal(["b→a: ", "a→b: a1", "b→b: b1,b2"], channels);
+        Assert.Equal(["a→b: a1", "b→b: b1,b2"], channels);
         Assert.Equal([10, 20], assembly.Processes().Select(p => p.State));
+    }
+
+    [Fact]
+    public void Only_channels_that_held_messages_are_made_grouped_by_receiver_and_sender_in_participant_order_and_every_channel_is_counted()
+    {
+        // Five processes, every one sending to every one (25 channels); messages recorded on three channels of two
+        // receivers, arriving interleaved and the later sender first.
+        string[] all = ["p", "q", "r", "s", "t"];
+        var assembly = new CutAssembly<string, int, string>(Id, all);
+        foreach (var process in all.Except(["q", "s"]))
+            assembly.Add(0, Part(process, all));
+        assembly.Add(0, Part("q", all, ("t", "t1"), ("r", "r1"), ("t", "t2"), ("r", "r2"), ("r", "r3")));
+        var made = new List<(string, string)>();
+
+        Assert.True(assembly.Add(0, Part("s", all, ("s", "self"))));
+        var channels = assembly.Channels((from, to, messages) =>
+        {
+            made.Add((from, to));
+            return $"{from}→{to}: {string.Join(",", messages)}";
+        });
+
+        Assert.Equal(["r→q: r1,r2,r3", "t→q: t1,t2", "s→s: self"], channels);
+        Assert.Equal([("r", "q"), ("t", "q"), ("s", "s")], made);
+        Assert.Equal(25, assembly.ChannelCount);
+        Assert.Equal(25, assembly.Build().ChannelCount);
+    }
+
+    [Fact]
+    public void A_large_idle_group_makes_no_channel_and_counts_every_one()
+    {
+        var all = Enumerable.Range(0, 300).Select(i => $"p{i}").ToArray();
+        var assembly = new CutAssembly<string, int, string>(Id, all);
+        foreach (var process in all)
+            assembly.Add(0, Part(process, all));
+        var made = 0;
+
+        var channels = assembly.Channels((from, to, messages) => made++);
+
+        Assert.Empty(channels);
+        Assert.Equal(0, made);
+        Assert.Equal(90_000, assembly.ChannelCount);
+        var cut = assembly.Build();
+        Assert.Empty(cut.Channels);
+        Assert.Equal(90_000, cut.ChannelCount);
     }
 
     [Fact]
@@ -47,6 +90,7 @@ public sealed class CutAssemblyTests
 
         Assert.Contains("b", Assert.Throws<InvalidOperationException>(() => assembly.Processes()).Message);
         Assert.Throws<InvalidOperationException>(() => assembly.Channels((from, to, _) => (from, to)));
+        Assert.Throws<InvalidOperationException>(() => assembly.ChannelCount);
     }
 
     [Fact]

@@ -53,6 +53,7 @@ internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeO
             Request.Initiator,
             [.. Parts.Processes().Select(p => new ProcessState(p.Process, p.State.State, p.State.Stashed))],
             Parts.Channels((from, to, messages) => new ChannelState(from, to, messages)),
+            Parts.ChannelCount,
             StartedAt,
             completedAt);
     }

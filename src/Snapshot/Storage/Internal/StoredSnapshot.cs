@@ -7,6 +7,8 @@ namespace Snapshot.Storage.Internal;
 /// the store's own reasons.
 /// </summary>
 /// <param name="Initiator">Index into <see cref="Paths"/>; null when every participant started at once.</param>
+/// <param name="Channels">The channels that held messages, as <see cref="Runtime.GlobalSnapshot.Channels"/>.</param>
+/// <param name="ChannelCount">Every channel the snapshot covers, empty ones included.</param>
 internal sealed record StoredSnapshot(
     long SnapshotId,
     string Group,
@@ -14,6 +16,7 @@ internal sealed record StoredSnapshot(
     int? Initiator,
     IReadOnlyList<StoredProcess> Processes,
     IReadOnlyList<StoredChannel> Channels,
+    long ChannelCount,
     DateTimeOffset StartedAt,
     DateTimeOffset CompletedAt) : IStoredRecord;
 

@@ -48,7 +48,7 @@ internal static class StoredSnapshotConverter
             IndexOf(c.To),
             [.. c.Messages.Select((m, i) => Serialize(m, () => $"message {i + 1} on the channel {c.From.Path} → {c.To.Path}"))])).ToArray();
         int? initiator = snapshot.Initiator is null ? null : IndexOf(snapshot.Initiator);
-        return new StoredSnapshot(snapshot.Id, snapshot.Group, paths, initiator, processes, channels, snapshot.StartedAt, snapshot.CompletedAt);
+        return new StoredSnapshot(snapshot.Id, snapshot.Group, paths, initiator, processes, channels, snapshot.ChannelCount, snapshot.StartedAt, snapshot.CompletedAt);
     }
 
     /// <exception cref="SnapshotStorageException">A ref or a payload cannot be read back; the message names it.</exception>
@@ -85,7 +85,7 @@ internal static class StoredSnapshotConverter
             return new ChannelState(from, to, [.. c.Messages.Select((m, i) => Deserialize(m, () => $"message {i + 1} on the channel {from.Path} → {to.Path}"))]);
         }).ToArray();
         var initiator = stored.Initiator is { } index ? Ref(index) : null;
-        return new GlobalSnapshot(stored.SnapshotId, stored.Group, initiator, processes, channels, stored.StartedAt, stored.CompletedAt);
+        return new GlobalSnapshot(stored.SnapshotId, stored.Group, initiator, processes, channels, stored.ChannelCount, stored.StartedAt, stored.CompletedAt);
     }
 
     /// <summary>
