@@ -58,7 +58,11 @@ public sealed class SnapshotProcess<TPeer, TMessage>
         _open.TryGetValue(id, out var open) ? [.. Incoming.Where((_, i) => open.Awaiting[i])] : [];
 
     /// <summary>True while snapshot <paramref name="id"/> is open here and still records incoming channel <paramref name="from"/>.</summary>
-    public bool IsAwaiting(SnapshotId id, TPeer from) => _incoming.IndexOf(from) is var channel and >= 0 && IsAwaitingAt(id, channel);
+    public bool IsAwaiting(SnapshotId id, TPeer from)
+    {
+        var channel = _incoming.IndexOf(from);
+        return channel >= 0 && IsAwaitingAt(id, channel);
+    }
 
     /// <summary><see cref="IsAwaiting"/> for the incoming channel at position <paramref name="channel"/> of <see cref="Incoming"/>.</summary>
     public bool IsAwaitingAt(SnapshotId id, int channel) => _open.TryGetValue(id, out var open) && open.Awaiting[channel];

@@ -106,6 +106,23 @@ public sealed class CutAssemblyTests
     }
 
     [Fact]
+    public void Each_refused_part_is_named_with_its_process_and_snapshot()
+    {
+        var assembly = new CutAssembly<string, int, string>(Id, ["alice", "bob"]);
+        assembly.Add(1, Part("alice", []));
+
+        var twice = Assert.Throws<SnapshotProtocolException>(() => assembly.Add(1, Part("alice", [])));
+        var stranger = Assert.Throws<SnapshotProtocolException>(() => assembly.Add(1, Part("mallory", [])));
+        var otherSnapshot = Assert.Throws<SnapshotProtocolException>(() => assembly.Add(1, Part("bob", []) with { Id = new SnapshotId(1234) }));
+
+        Assert.All([twice, stranger, otherSnapshot], error => Assert.Equal(Id, error.Snapshot));
+        Assert.Contains("alice", twice.Message);
+        Assert.Contains("mallory", stranger.Message);
+        Assert.Contains("1234", otherSnapshot.Message);
+        Assert.All([twice, stranger, otherSnapshot], error => Assert.Contains($"snapshot {Id}", error.Message));
+    }
+
+    [Fact]
     public void Refuses_a_part_that_recorded_a_message_on_a_channel_it_does_not_have()
     {
         var assembly = new CutAssembly<string, int, string>(Id, ["a", "b"]);

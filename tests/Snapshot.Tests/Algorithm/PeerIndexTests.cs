@@ -16,6 +16,7 @@ public sealed class PeerIndexTests
 
         Assert.Equal(peers, index.Peers);
         Assert.Equal(Enumerable.Range(0, size), peers.Select(index.IndexOf));
+        Assert.All(peers, peer => Assert.True(index.Contains(peer)));
         Assert.Equal(-1, index.IndexOf("stranger"));
         Assert.False(index.Contains("stranger"));
     }

@@ -196,6 +196,48 @@ public sealed class SnapshotProcessTests
     }
 
     [Fact]
+    public void A_late_marker_for_a_snapshot_its_last_marker_completed_is_refused_and_its_id_cannot_be_initiated_again()
+    {
+        var q = Q();
+        q.Initiate(S0);
+        q.OnMarker("p", S0);
+        Assert.NotNull(q.OnMarker("r", S0).Completed);
+
+        var late = Assert.Throws<SnapshotProtocolException>(() => q.OnMarker("r", S0));
+
+        Assert.Equal(ProtocolViolation.SnapshotAlreadyFinished, late.Violation);
+        Assert.False(q.IsRecording);
+        Assert.Equal(ProtocolViolation.DuplicateSnapshotId, Assert.Throws<SnapshotProtocolException>(() => q.Initiate(S0)).Violation);
+    }
+
+    [Fact]
+    public void Each_refusal_names_the_input_the_channel_it_came_on_the_snapshot_and_the_process_that_refused_it()
+    {
+        var bank = new SnapshotProcess<string, string>("bank", ["alice", "bob"], ["alice", "bob"]);
+        var id = new SnapshotId(42);
+        bank.OnMarker("alice", id);
+
+        AssertNames(Refusal(() => bank.OnMarker("mallory", id)), "marker", "mallory", "bank");
+        AssertNames(Refusal(() => bank.OnMessage("mallory", "m")), "message", "mallory", "bank");
+        AssertNames(Refusal(() => bank.OnMarker("alice", id)), "marker", "alice", "42", "bank");
+        AssertNames(Refusal(() => bank.Initiate(id)), "42", "bank");
+        bank.OnMarker("bob", id);
+        AssertNames(Refusal(() => bank.OnMarker("bob", id)), "marker", "bob", "42", "bank");
+    }
+
+    [Fact]
+    public void A_channel_position_out_of_range_is_refused_saying_how_many_incoming_channels_the_process_has()
+    {
+        var bank = new SnapshotProcess<string, string>("bank", ["alice", "bob"], []);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => bank.OnMessageAt(5, "m"));
+
+        Assert.Equal("channel", error.ParamName);
+        Assert.Equal(5, error.ActualValue);
+        AssertNames(error.Message, "bank", "2 incoming channels");
+    }
+
+    [Fact]
     public void Initiating_an_id_already_seen_is_refused()
     {
         var q = Q();
@@ -240,14 +282,14 @@ public sealed class SnapshotProcessTests
     {
         var q = Q();
         q.Initiate(S0);
-        q.OnMarker("p", S0);
-
-        Assert.False(q.IsAwaiting(S0, "p"));
-        Assert.True(q.IsAwaiting(S0, "r"));
-        Assert.False(q.IsAwaiting(S0, "stranger"));
-        Assert.False(q.IsAwaiting(S1, "r"));
         q.OnMarker("r", S0);
+
+        Assert.True(q.IsAwaiting(S0, "p"));
         Assert.False(q.IsAwaiting(S0, "r"));
+        Assert.False(q.IsAwaiting(S0, "stranger"));
+        Assert.False(q.IsAwaiting(S1, "p"));
+        q.OnMarker("p", S0);
+        Assert.False(q.IsAwaiting(S0, "p"));
     }
 
     [Fact]
@@ -281,4 +323,8 @@ public sealed class SnapshotProcessTests
     }
 
     private static RecordedMessage<string, string> Recorded(string from, string message) => new(from, "q", message);
+
+    private static string Refusal(Action input) => Assert.Throws<SnapshotProtocolException>(input).Message;
+
+    private static void AssertNames(string error, params string[] names) => Assert.All(names, name => Assert.Contains(name, error));
 }
