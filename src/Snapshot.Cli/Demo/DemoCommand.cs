@@ -10,8 +10,6 @@ namespace Snapshot.Cli.Demo;
 /// <summary><c>snapshot demo</c>: the bank on a 3-node cluster in this process, snapshotted while it runs.</summary>
 public static class DemoCommand
 {
-    public const string RestoreFromOption = "--restore-from";
-
     public static Command Create(IAnsiConsole console, TextWriter output)
     {
         var defaults = DemoSettings.Default;
@@ -26,9 +24,9 @@ public static class DemoCommand
         {
             Description = "Store a snapshot as a checkpoint, crash every node, restore the bank on new nodes from the stored checkpoint, check its money, then snapshot it as it runs again.",
         };
-        var restoreFrom = new Option<long?>(RestoreFromOption)
+        var restoreFrom = new Option<string?>(StoredCheckpoint.OptionName)
         {
-            Description = "Restore the bank on new nodes from this stored snapshot (an id 'snapshot list' shows), check its money, then snapshot it as it runs again.",
+            Description = $"Restore the bank on new nodes from this stored snapshot (an id 'snapshot list' shows, or '{StoredCheckpoint.Latest}' for the bank's newest), check its money, then snapshot it as it runs again.",
         };
         var store = new Option<string>("--store")
         {
@@ -48,11 +46,11 @@ public static class DemoCommand
                 DurationText.Parse(parsed.GetValue(duration)!, "--duration"),
                 DurationText.Parse(parsed.GetValue(interval)!, "--interval"),
                 parsed.GetValue(seed)).Validated();
-            var storedId = parsed.GetValue(restoreFrom);
-            if (storedId is not null && parsed.GetValue(restore))
-                throw new UsageException(RestoreFromOption, "restores a stored snapshot; --restore takes a new one: give one of them");
-            return parsed.GetValue(restore) || storedId is not null
-                ? RestoreAsync(settings, new RestoreSource(parsed.GetValue(store)!, storedId), parsed.GetValue(json), console, output, cancellationToken)
+            var stored = parsed.GetValue(restoreFrom);
+            if (stored is not null && parsed.GetValue(restore))
+                throw new UsageException(StoredCheckpoint.OptionName, "restores a stored snapshot; --restore takes a new one: give one of them");
+            return parsed.GetValue(restore) || stored is not null
+                ? RestoreAsync(settings, parsed.GetValue(store)!, stored, parsed.GetValue(json), console, output, cancellationToken)
                 : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, cancellationToken);
         });
         return command;
@@ -68,9 +66,14 @@ public static class DemoCommand
         return exitCode;
     }
 
-    private static Task<int> RestoreAsync(DemoSettings settings, RestoreSource source, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken) =>
-        ReportAsync(progress => RestoreRun.RunAsync(settings, source, progress, cancellationToken), json, console, output,
+    /// <param name="restoreFrom">What <c>--restore-from</c> names, or null to take a new checkpoint.</param>
+    private static async Task<int> RestoreAsync(DemoSettings settings, string store, string? restoreFrom, bool json, IAnsiConsole console, TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        var storedId = restoreFrom is null ? (long?)null : await StoredCheckpoint.FindAsync(store, restoreFrom, cancellationToken);
+        return await ReportAsync(progress => RestoreRun.RunAsync(settings, new RestoreSource(store, storedId), progress, cancellationToken), json, console, output,
             summary => summary.ToJson(), RestoreTable.Write, summary => summary.Succeeded);
+    }
 
     /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object; the exit code says whether it succeeded.</summary>
     private static async Task<int> ReportAsync<T>(Func<Action<string>, Task<T>> run, bool json, IAnsiConsole console, TextWriter output,

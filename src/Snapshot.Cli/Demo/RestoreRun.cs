@@ -12,7 +12,7 @@ namespace Snapshot.Cli.Demo;
 /// <c>snapshot demo --restore</c>: the bank runs on a cluster, a snapshot is stored as a checkpoint, every node crashes,
 /// and a new cluster loads the checkpoint from the store and starts the bank again from it: each account on the node of
 /// the same rank, with its recorded balance, and every transfer that was in flight delivered to it before any new order.
-/// With <c>--restore-from ID</c> the checkpoint is a snapshot already in the store. A snapshot of the restored bank
+/// With <c>--restore-from</c> the checkpoint is a snapshot already in the store, checked there before this runs. A snapshot of the restored bank
 /// before new orders must hold exactly the checkpoint's money, all of it in the accounts; then transfers run again and
 /// the snapshots of the restored bank must conserve it.
 /// </summary>
@@ -30,7 +30,7 @@ public static class RestoreRun
         progress($"starting {settings.Nodes} new nodes");
         await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken, source.Store);
         var nodes = cluster.Nodes;
-        var checkpoint = await LoadBankAsync(nodes[0], source.Store, storedId, cancellationToken);
+        var checkpoint = await StoredCheckpoint.LoadAsync(GlobalSnapshotStorage.Get(nodes[0]), source.Store, storedId, cancellationToken);
         // Each account goes to the node of the same rank in the new cluster as its node had among the checkpoint's.
         var origins = checkpoint.Processes.Select(p => p.Participant.Path.Address).Distinct().ToList();
         // The store keeps who started a snapshot, not which node coordinated it: named as 'snapshot show' names it.
@@ -64,7 +64,7 @@ public static class RestoreRun
         var run = await DemoRun.SnapshotEveryIntervalAsync(nodes, settings with { Accounts = checkpoint.Processes.Count }, progress, cancellationToken);
         foreach (var payer in payers)
             payer.Tell(PoisonPill.Instance);
-        return new RestoreSummary(storedId, checkpointReport, restoredReport, restored.ReplayedMessages, exact, run);
+        return new RestoreSummary(storedId, source.Store, checkpointReport, restoredReport, restored.ReplayedMessages, exact, run);
     }
 
     /// <summary>Runs the bank until a snapshot catches money in flight, stores it in <paramref name="store"/>, then crashes every node. Returns its stored id.</summary>
@@ -100,23 +100,6 @@ public static class RestoreRun
             await cluster.CrashAsync();
             progress($"crashed all {settings.Nodes} nodes: accounts and payers stopped, nodes terminated without leaving the cluster");
         }
-    }
-
-    /// <summary>The stored snapshot <paramref name="id"/>, which must be one of the bank; anything else is the user's mistake, named against <c>--restore-from</c>.</summary>
-    private static async Task<GlobalSnapshot> LoadBankAsync(ActorSystem node, string store, long id, CancellationToken cancellationToken)
-    {
-        GlobalSnapshot snapshot;
-        try
-        {
-            snapshot = await GlobalSnapshotStorage.Get(node).LoadAsync(id, cancellationToken);
-        }
-        catch (StoredSnapshotNotFoundException e)
-        {
-            throw new UsageException(DemoCommand.RestoreFromOption, $"snapshot {e.Id} is not in the snapshot store {Path.GetFullPath(store)} ('snapshot list' shows those that are)");
-        }
-        if (snapshot.Group != BankAccount.Group || snapshot.Processes.Count == 0 || snapshot.Processes.Any(p => p.State is not AccountState))
-            throw new UsageException(DemoCommand.RestoreFromOption, $"snapshot {id} in {Path.GetFullPath(store)} is of group '{snapshot.Group}', not of the demo's bank accounts");
-        return snapshot;
     }
 
     /// <summary>

@@ -28,5 +28,8 @@ public static class RestoreTable
         console.MarkupLine($"{summary.ReplayedMessages} messages replayed, {summary.ExactAccounts} of {summary.Checkpoint.Participants} accounts exact: {verdict}");
         console.MarkupLine("after the restore, with transfers running again:");
         SnapshotTable.Write(console, summary.Run);
+        var store = summary.Store == LocalCluster.DefaultSnapshotStore ? "" : $" --store {summary.Store}";
+        console.MarkupLineInterpolated($"the checkpoint is snapshot {summary.StoredId} in {summary.Store}; to restore it again:");
+        console.MarkupLineInterpolated($"  snapshot demo --restore-from {summary.StoredId}{store}");
     }
 }
