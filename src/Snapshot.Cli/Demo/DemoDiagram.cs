@@ -67,7 +67,7 @@ public static class DemoDiagram
         foreach (var ((from, to), (receipt, point)) in markerReceipts.OrderBy(m => m.Value.Point.Order))
         {
             messages.Add(new DiagramMessage(Process(from), Process(to), markerSends[(from, to)].Moment, point.Moment, "",
-                $"marker {from} → {to}: {Times(markerSends[(from, to)], point, "received")}, {receipt.Recorded} transfers recorded in flight on this channel", label, []));
+                $"marker {from} → {to}: {Times(markerSends[(from, to)], point, "received")}, {Counted.Of(receipt.Recorded ?? 0, "transfer")} recorded in flight on this channel", label, []));
         }
 
         var counted = InFlight(snapshot, drawn);
@@ -75,10 +75,10 @@ public static class DemoDiagram
         [
             $"{string.Join(", ", drawn.Order(StringComparer.Ordinal))} of {accounts} accounts: the transfers and markers between them (markers to and from the other accounts are left out).",
             $"Times in ms from {timeline.Origin.UtcDateTime.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture)} UTC, as the accounts and the Snapshot activity source logged them.",
-            $"In flight at the cut: {inFlight} transfers between these accounts (the snapshot's own count on these channels: {counted}).",
+            $"In flight at the cut: {Counted.Of(inFlight, "transfer")} between these accounts (the snapshot's own count on these channels: {counted}).",
         ];
         if (moved > 0)
-            notes.Add($"{moved} events drawn 1 µs after their cause, which was logged later: a marker's send is logged just after it is told.");
+            notes.Add($"{Counted.Of(moved, "event")} drawn 1 µs after their cause, which was logged later: a marker's send is logged just after it is told.");
         return new SpaceTimeDiagram(
             $"snapshot demo: snapshot {label}, as {drawn.Count} of its {accounts} accounts saw it",
             "ms",

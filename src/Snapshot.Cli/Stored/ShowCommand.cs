@@ -76,7 +76,7 @@ public static class ShowCommand
             console.Write(channels);
         }
         console.MarkupLineInterpolated(
-            $"{snapshot.Processes.Count} participants, {snapshot.RecordedMessages} messages in flight on {inFlight.Length} of {snapshot.Channels.Count} channels");
+            $"{Counted.Of(snapshot.Processes.Count, "participant")}, {Counted.Of(snapshot.RecordedMessages, "message")} in flight on {inFlight.Length} of {Counted.Of(snapshot.Channels.Count, "channel")}");
         if (snapshot.Processes.Any(p => p.State is AccountState))
         {
             var ledger = BankLedger.Of(snapshot);

@@ -91,7 +91,7 @@ public sealed class StoredSnapshotTests : IDisposable
             ├─────────────────┼─────────────────┼──────────────────────────┤
             │ /user/account-0 │ /user/account-1 │ Transfer { Amount = 30 } │
             └─────────────────┴─────────────────┴──────────────────────────┘
-            2 participants, 1 messages in flight on 1 of 4 channels
+            2 participants, 1 message in flight on 1 of 4 channels
             bank: 1970 in accounts + 30 in flight = 2000 of 2000: conserved
 
             """.ReplaceLineEndings(), run.Output.ReplaceLineEndings());

@@ -80,7 +80,7 @@ public sealed class DemoDiagramTests
             ("account-1 (node 2)", "account-0 (node 1)", "$7", At(1.8), At(3), Label),
         ],
             transfers);
-        Assert.Contains("In flight at the cut: 1 transfers between these accounts (the snapshot's own count on these channels: 1).", _diagram.Notes);
+        Assert.Contains("In flight at the cut: 1 transfer between these accounts (the snapshot's own count on these channels: 1).", _diagram.Notes);
     }
 
     [Fact]
