@@ -28,8 +28,8 @@ public static class SnapshotCli
             console.Profile.Width = Math.Max(console.Profile.Width, 132);
         var root = new RootCommand("Consistent global snapshots (Chandy–Lamport) for Akka.NET.")
         {
-            SimulateCommand.Create(console, output),
-            DemoCommand.Create(console, output),
+            SimulateCommand.Create(console, output, error),
+            DemoCommand.Create(console, output, error),
             ChaosCommand.Create(console, output),
             NodeCommand.Create(console),
             TakeCommand.Create(console, output),

@@ -10,7 +10,7 @@ namespace Snapshot.Cli.Demo;
 /// <summary><c>snapshot demo</c>: the bank on a 3-node cluster in this process, snapshotted while it runs.</summary>
 public static class DemoCommand
 {
-    public static Command Create(IAnsiConsole console, TextWriter output)
+    public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error)
     {
         var defaults = DemoSettings.Default;
         var nodes = new Option<int>("--nodes") { Description = "Cluster nodes to start.", DefaultValueFactory = _ => defaults.Nodes };
@@ -51,19 +51,22 @@ public static class DemoCommand
                 throw new UsageException(StoredCheckpoint.OptionName, "restores a stored snapshot; --restore takes a new one: give one of them");
             return parsed.GetValue(restore) || stored is not null
                 ? RestoreAsync(settings, parsed.GetValue(store)!, stored, parsed.GetValue(json), console, output, cancellationToken)
-                : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, cancellationToken);
+                : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(DemoSettings settings, bool json, DiagramFile? diagram, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DemoSettings settings, bool json, DiagramFile? diagram, IAnsiConsole console, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
     {
         using var trace = diagram is null ? null : new DemoTrace(settings.Accounts);
-        var exitCode = await ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
-            run => run.ToJson(), SnapshotTable.Write, run => run.AllConserved);
-        if (diagram is not null)
-            diagram.Write(trace!.Diagram() ?? throw new UsageException(DiagramFile.OptionName, "no snapshot was recorded by every drawn account: nothing to draw"));
-        return exitCode;
+        var run = await ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
+            run => run.ToJson(), SnapshotTable.Write);
+        // With --json standard output holds the JSON document alone: where the diagram went goes to the error stream.
+        diagram?.Write(
+            trace!.Diagram(run.Snapshots) ?? throw new UsageException(DiagramFile.OptionName, "no snapshot in the table was recorded by every drawn account: nothing to draw"),
+            json ? error : output);
+        return run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 
     /// <param name="restoreFrom">What <c>--restore-from</c> names, or null to take a new checkpoint.</param>
@@ -71,13 +74,14 @@ public static class DemoCommand
         CancellationToken cancellationToken)
     {
         var storedId = restoreFrom is null ? (long?)null : await StoredCheckpoint.FindAsync(store, restoreFrom, cancellationToken);
-        return await ReportAsync(progress => RestoreRun.RunAsync(settings, new RestoreSource(store, storedId), progress, cancellationToken), json, console, output,
-            summary => summary.ToJson(), RestoreTable.Write, summary => summary.Succeeded);
+        var summary = await ReportAsync(progress => RestoreRun.RunAsync(settings, new RestoreSource(store, storedId), progress, cancellationToken), json, console, output,
+            summary => summary.ToJson(), RestoreTable.Write);
+        return summary.Succeeded ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 
-    /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object; the exit code says whether it succeeded.</summary>
-    private static async Task<int> ReportAsync<T>(Func<Action<string>, Task<T>> run, bool json, IAnsiConsole console, TextWriter output,
-        Func<T, object> toJson, Action<IAnsiConsole, T> write, Func<T, bool> succeeded)
+    /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object.</summary>
+    private static async Task<T> ReportAsync<T>(Func<Action<string>, Task<T>> run, bool json, IAnsiConsole console, TextWriter output,
+        Func<T, object> toJson, Action<IAnsiConsole, T> write)
     {
         T result;
         if (json)
@@ -90,6 +94,6 @@ public static class DemoCommand
             result = await ProgressLines.RunAsync(console, run);
             write(console, result);
         }
-        return succeeded(result) ? ExitCodes.Success : ExitCodes.InvariantViolated;
+        return result;
     }
 }
