@@ -19,16 +19,17 @@ public static class SnapshotCli
     /// <summary>How long Ctrl+C (or SIGTERM) leaves a command to finish, e.g. a node to leave its cluster.</summary>
     private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(30);
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="terminal">Where <paramref name="output"/> goes: escape codes only for a terminal that wants them.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, OutputTerminal terminal)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = AnsiConsole.Create(terminal.ConsoleSettings(output));
         // Written to a file or a pipe, tables are not squeezed into the 80 columns assumed for a non-terminal.
         if (!console.Profile.Capabilities.Interactive)
             console.Profile.Width = Math.Max(console.Profile.Width, 132);
         var root = new RootCommand("Consistent global snapshots (Chandy–Lamport) for Akka.NET.")
         {
-            SimulateCommand.Create(console, output),
-            DemoCommand.Create(console, output),
+            SimulateCommand.Create(console, output, error),
+            DemoCommand.Create(console, output, error),
             ChaosCommand.Create(console, output),
             NodeCommand.Create(console),
             TakeCommand.Create(console, output),

@@ -95,9 +95,9 @@ public static class BenchRun
 
     private static async Task<RemoteFigures> RemoteAsync(BenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
     {
-        progress($"remote: starting {settings.RemoteNodes} nodes on loopback");
+        progress($"remote: starting {Counted.Of(settings.RemoteNodes, "node")} on loopback");
         await using var bank = await BankWorkload.StartRemoteAsync(settings.RemoteNodes, settings.RemoteAccountsPerNode, cancellationToken);
-        progress($"remote: {bank.Accounts} participant accounts on {bank.Nodes} nodes, warming up");
+        progress($"remote: {Counted.Of(bank.Accounts, "participant account")} on {Counted.Of(bank.Nodes, "node")}, warming up");
         // Remoting's connections open and its serializers warm up on the first payments between nodes.
         await bank.RunForAsync(settings.RemotePhase, snapshotting: false);
         var idleRuns = new List<Throughput>();

@@ -34,7 +34,7 @@ public sealed record BenchSettings(
         if (Messages < 1_000)
             throw new UsageException("--messages", $"{Messages} is fewer than 1000 messages");
         if (Messages / Pairs < 2)
-            throw new UsageException("--messages", $"{Messages} messages leave fewer than 2 to each of the {Pairs} pairs");
+            throw new UsageException("--messages", $"{Messages} messages leave fewer than 2 to each of {Counted.Of(Pairs, "pair")}");
         return this;
     }
 }

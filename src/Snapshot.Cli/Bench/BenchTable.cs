@@ -21,7 +21,7 @@ public static class BenchTable
         Row("participants, back-to-back snapshots", report.Snapshotting);
         Row("pausable, stop-the-world at that rate", report.StopTheWorld);
         console.Write(throughput);
-        console.MarkupLine($"{report.Pairs} pairs, {report.MessagesPerRun:N0} messages a run, {report.Processors} processors; "
+        console.MarkupLine($"{Counted.Of(report.Pairs, "pair")}, {report.MessagesPerRun:N0} {Counted.Noun(report.MessagesPerRun, "message")} a run, {Counted.Of(report.Processors, "processor")}; "
             + $"idle extra {report.IdleExtraBytesPerMessage:0.000} bytes/msg; back-to-back / stop-the-world = {report.SnapshottingOverStopTheWorld:0.00}×");
         var latency = new Table()
             .AddColumn("Graph")
@@ -57,14 +57,14 @@ public static class BenchTable
         Row("participant accounts, idle", bank.Idle);
         Row("participant accounts, back-to-back snapshots", bank.Snapshotting);
         console.Write(table);
-        console.MarkupLine($"{bank.Accounts} accounts, {bank.Chains} payment chains, {bank.Plain.Messages:N0} transfers a run; "
+        console.MarkupLine($"{Counted.Of(bank.Accounts, "account")}, {Counted.Of(bank.Chains, "payment chain")}, {bank.Plain.Messages:N0} {Counted.Noun(bank.Plain.Messages, "transfer")} a run; "
             + $"idle extra {bank.IdleExtraBytesPerMessage:0.000} bytes/msg; {Snapshots(bank.Snapshots)}");
     }
 
     private static void WriteRemote(IAnsiConsole console, RemoteFigures remote)
     {
         var table = new Table()
-            .AddColumn($"Bank on {remote.Nodes} nodes, loopback")
+            .AddColumn($"Bank on {Counted.Of(remote.Nodes, "node")}, loopback")
             .AddColumn(new TableColumn("transfers/s").RightAligned())
             .AddColumn(new TableColumn("× idle").RightAligned())
             .AddColumn(new TableColumn("snapshots").RightAligned())
@@ -77,10 +77,10 @@ public static class BenchTable
             remote.SnapshottingRatio.ToString("0.000"), $"{s.Taken} ({remote.Snapshotting.SnapshotsPerSecond:0.#}/s)",
             s.PercentileMs(0.5).ToString("0.00"), s.PercentileMs(0.99).ToString("0.00"), s.MaxMs.ToString("0.00"));
         console.Write(table);
-        console.MarkupLine($"{remote.Participants} participant accounts, {remote.Phase.TotalSeconds:0.#} s a phase; {Snapshots(remote.Snapshots)}");
+        console.MarkupLine($"{Counted.Of(remote.Participants, "participant account")}, {remote.Phase.TotalSeconds:0.#} s a phase; {Snapshots(remote.Snapshots)}");
     }
 
     private static string Snapshots(SnapshotSeries s) =>
-        (s.ConservationViolations == 0 ? $"all {s.Taken} snapshots conserved the money" : $"[red]{s.ConservationViolations} of {s.Taken} snapshots did not conserve the money[/]")
+        (s.ConservationViolations == 0 ? $"every snapshot conserved the money ({Counted.Of(s.Taken, "snapshot")})" : $"[red]{s.ConservationViolations} of {Counted.Of(s.Taken, "snapshot")} did not conserve the money[/]")
         + (s.Failures == 0 ? "" : $", [red]{s.Failures} failed[/]");
 }

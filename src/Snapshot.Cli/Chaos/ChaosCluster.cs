@@ -74,7 +74,15 @@ public sealed class ChaosCluster : IAsyncDisposable
         get { lock (_gate) return [.. _accounts.Where(a => a.Home.IsUp)]; }
     }
 
-    public IReadOnlyList<AccountHandle> AccountsOn(ChaosNode node) => [.. Accounts.Where(a => a.Home == node)];
+    /// <summary>
+    /// The accounts opened on <paramref name="node"/> and not closed, whether or not it is still up: a node the cluster
+    /// downs right after it joined still joined with them.
+    /// </summary>
+    public IReadOnlyList<AccountHandle> AccountsOpenedOn(ChaosNode node)
+    {
+        lock (_gate)
+            return [.. _accounts.Where(a => a.Home == node)];
+    }
 
     /// <summary><paramref name="account"/> as <paramref name="from"/> reaches it: through remoting when it lives elsewhere.</summary>
     public static IActorRef Reach(ChaosNode from, AccountHandle account) => LocalCluster.Reach(from.System, account.Home.System, account.Ref);

@@ -52,7 +52,7 @@ public static class CutCheck
         if (state.Balance != books)
             yield return $"{name}: balance {state.Balance}, but opening {state.Opening} + deposited {state.Deposited} + received {received} − sent {sent} = {books}";
         foreach (var peer in state.Peers.Where(p => p.Disordered > 0))
-            yield return $"{name}: {peer.Disordered} transfer(s) or sync(s) from {peer.Peer} arrived behind a later one: the channel was not FIFO";
+            yield return $"{name}: {Counted.Of(peer.Disordered, "transfer or sync", "transfers or syncs")} from {peer.Peer} arrived behind a later one: the channel was not FIFO";
     }
 
     private static IEnumerable<string> ChannelViolations(string from, string to, PeerCounters sender, PeerCounters receiver, IReadOnlyList<object> recorded)

@@ -140,7 +140,7 @@ public sealed class FaultInjector(ChaosCluster cluster, SnapshotLoops loops, Fau
             var node = await cluster.AddNodeAsync(cancellationToken);
             loops.Start(node);
             faults.Count(FaultCounts.NodeJoins);
-            Say($"{node} joined with {string.Join(", ", cluster.AccountsOn(node).Select(a => a.Name))}");
+            Say($"{node} joined with {string.Join(", ", cluster.AccountsOpenedOn(node).Select(a => a.Name))}");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -10,9 +10,7 @@ namespace Snapshot.Cli.Demo;
 /// <summary><c>snapshot demo</c>: the bank on a 3-node cluster in this process, snapshotted while it runs.</summary>
 public static class DemoCommand
 {
-    public const string RestoreFromOption = "--restore-from";
-
-    public static Command Create(IAnsiConsole console, TextWriter output)
+    public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error)
     {
         var defaults = DemoSettings.Default;
         var nodes = new Option<int>("--nodes") { Description = "Cluster nodes to start.", DefaultValueFactory = _ => defaults.Nodes };
@@ -26,9 +24,9 @@ public static class DemoCommand
         {
             Description = "Store a snapshot as a checkpoint, crash every node, restore the bank on new nodes from the stored checkpoint, check its money, then snapshot it as it runs again.",
         };
-        var restoreFrom = new Option<long?>(RestoreFromOption)
+        var restoreFrom = new Option<string?>(StoredCheckpoint.OptionName)
         {
-            Description = "Restore the bank on new nodes from this stored snapshot (an id 'snapshot list' shows), check its money, then snapshot it as it runs again.",
+            Description = $"Restore the bank on new nodes from this stored snapshot (an id 'snapshot list' shows, or '{StoredCheckpoint.Latest}' for the bank's newest), check its money, then snapshot it as it runs again.",
         };
         var store = new Option<string>("--store")
         {
@@ -48,33 +46,42 @@ public static class DemoCommand
                 DurationText.Parse(parsed.GetValue(duration)!, "--duration"),
                 DurationText.Parse(parsed.GetValue(interval)!, "--interval"),
                 parsed.GetValue(seed)).Validated();
-            var storedId = parsed.GetValue(restoreFrom);
-            if (storedId is not null && parsed.GetValue(restore))
-                throw new UsageException(RestoreFromOption, "restores a stored snapshot; --restore takes a new one: give one of them");
-            return parsed.GetValue(restore) || storedId is not null
-                ? RestoreAsync(settings, new RestoreSource(parsed.GetValue(store)!, storedId), parsed.GetValue(json), console, output, cancellationToken)
-                : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, cancellationToken);
+            var stored = parsed.GetValue(restoreFrom);
+            if (stored is not null && parsed.GetValue(restore))
+                throw new UsageException(StoredCheckpoint.OptionName, "restores a stored snapshot; --restore takes a new one: give one of them");
+            return parsed.GetValue(restore) || stored is not null
+                ? RestoreAsync(settings, parsed.GetValue(store)!, stored, parsed.GetValue(json), console, output, cancellationToken)
+                : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(DemoSettings settings, bool json, DiagramFile? diagram, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DemoSettings settings, bool json, DiagramFile? diagram, IAnsiConsole console, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
     {
         using var trace = diagram is null ? null : new DemoTrace(settings.Accounts);
-        var exitCode = await ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
-            run => run.ToJson(), SnapshotTable.Write, run => run.AllConserved);
-        if (diagram is not null)
-            diagram.Write(trace!.Diagram() ?? throw new UsageException(DiagramFile.OptionName, "no snapshot was recorded by every drawn account: nothing to draw"));
-        return exitCode;
+        var run = await ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
+            run => run.ToJson(), SnapshotTable.Write);
+        // With --json standard output holds the JSON document alone: where the diagram went goes to the error stream.
+        diagram?.Write(
+            trace!.Diagram(run.Snapshots) ?? throw new UsageException(DiagramFile.OptionName, "no snapshot in the table was recorded by every drawn account: nothing to draw"),
+            json ? error : output);
+        return run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 
-    private static Task<int> RestoreAsync(DemoSettings settings, RestoreSource source, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken) =>
-        ReportAsync(progress => RestoreRun.RunAsync(settings, source, progress, cancellationToken), json, console, output,
-            summary => summary.ToJson(), RestoreTable.Write, summary => summary.Succeeded);
+    /// <param name="restoreFrom">What <c>--restore-from</c> names, or null to take a new checkpoint.</param>
+    private static async Task<int> RestoreAsync(DemoSettings settings, string store, string? restoreFrom, bool json, IAnsiConsole console, TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        var storedId = restoreFrom is null ? (long?)null : await StoredCheckpoint.FindAsync(store, restoreFrom, cancellationToken);
+        var summary = await ReportAsync(progress => RestoreRun.RunAsync(settings, new RestoreSource(store, storedId), progress, cancellationToken), json, console, output,
+            summary => summary.ToJson(), RestoreTable.Write);
+        return summary.Succeeded ? ExitCodes.Success : ExitCodes.InvariantViolated;
+    }
 
-    /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object; the exit code says whether it succeeded.</summary>
-    private static async Task<int> ReportAsync<T>(Func<Action<string>, Task<T>> run, bool json, IAnsiConsole console, TextWriter output,
-        Func<T, object> toJson, Action<IAnsiConsole, T> write, Func<T, bool> succeeded)
+    /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object.</summary>
+    private static async Task<T> ReportAsync<T>(Func<Action<string>, Task<T>> run, bool json, IAnsiConsole console, TextWriter output,
+        Func<T, object> toJson, Action<IAnsiConsole, T> write)
     {
         T result;
         if (json)
@@ -87,6 +94,6 @@ public static class DemoCommand
             result = await ProgressLines.RunAsync(console, run);
             write(console, result);
         }
-        return succeeded(result) ? ExitCodes.Success : ExitCodes.InvariantViolated;
+        return result;
     }
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Snapshot.Cli.Bank;
 using Snapshot.Cli.Diagrams;
+using Snapshot.Cli.Reports;
 using static Snapshot.Runtime.Diagnostics.SnapshotTelemetry;
 
 namespace Snapshot.Cli.Demo;
 
 /// <summary>
-/// The demo as a space-time diagram: of the snapshots every drawn account recorded in, the one that caught the most
-/// transfers in flight between them (the latest of equals), seen by the first
+/// The demo as a space-time diagram: of the run's snapshots every drawn account recorded in, the one that caught the most
+/// transfers in flight between them (the latest of equals), named as the run's table numbers it, seen by the first
 /// <see cref="AccountsDrawn"/> accounts (spread over the nodes), in a window from a little before the first of them
 /// recorded to a little after the last marker between them arrived. Drawn are the transfers between those accounts
 /// (from their <see cref="TransferLog"/>) and the markers between them with each one's recording point (from the
@@ -21,15 +22,17 @@ public static class DemoDiagram
     public static IReadOnlySet<string> Accounts(int accounts) =>
         Enumerable.Range(0, Math.Min(AccountsDrawn, accounts)).Select(AccountName).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Null when no snapshot was recorded by every drawn account.</summary>
+    /// <summary>Null when none of <paramref name="snapshots"/> was recorded by every drawn account.</summary>
     /// <param name="nodes">The cluster's node addresses, node 1 first.</param>
-    public static SpaceTimeDiagram? Of(IReadOnlyList<TransferRecord> transfers, IReadOnlyList<ParticipantEvent> events, IReadOnlyList<string> nodes, int accounts)
+    /// <param name="snapshots">The run's snapshots as its table reports them: one of these is drawn, and named as the table names it.</param>
+    public static SpaceTimeDiagram? Of(IReadOnlyList<TransferRecord> transfers, IReadOnlyList<ParticipantEvent> events, IReadOnlyList<string> nodes, int accounts,
+        IReadOnlyList<SnapshotReport> snapshots)
     {
         var drawn = Accounts(accounts);
         var snapshot = events
             .Where(e => drawn.Contains(e.Participant))
             .GroupBy(e => e.Snapshot)
-            .Where(g => drawn.All(a => g.Any(e => e.Participant == a && e.Name == Events.StateRecorded)))
+            .Where(g => ReportOf(g.Key, snapshots) is not null && drawn.All(a => g.Any(e => e.Participant == a && e.Name == Events.StateRecorded)))
             .MaxBy(g => (InFlight(g, drawn), g.Min(e => e.At)));
         if (snapshot is null)
             return null;
@@ -53,7 +56,8 @@ public static class DemoDiagram
 
         var nodeOf = snapshot.GroupBy(e => e.Participant).ToDictionary(g => g.Key, g => nodes.ToList().IndexOf(g.First().Node) + 1);
         string Process(string account) => $"{account} (node {nodeOf[account]})";
-        var label = SnapshotLabel(snapshot.Key, nodes);
+        var report = ReportOf(snapshot.Key, snapshots)!;
+        var label = report.Id.ToString(CultureInfo.InvariantCulture);
         var messages = new List<DiagramMessage>();
         var inFlight = 0;
         foreach (var (transfer, sent, arrived) in transferLines)
@@ -67,7 +71,7 @@ public static class DemoDiagram
         foreach (var ((from, to), (receipt, point)) in markerReceipts.OrderBy(m => m.Value.Point.Order))
         {
             messages.Add(new DiagramMessage(Process(from), Process(to), markerSends[(from, to)].Moment, point.Moment, "",
-                $"marker {from} → {to}: {Times(markerSends[(from, to)], point, "received")}, {receipt.Recorded} transfers recorded in flight on this channel", label, []));
+                $"marker {from} → {to}: {Times(markerSends[(from, to)], point, "received")}, {Counted.Of(receipt.Recorded ?? 0, "transfer")} recorded in flight on this channel", label, []));
         }
 
         var counted = InFlight(snapshot, drawn);
@@ -75,12 +79,12 @@ public static class DemoDiagram
         [
             $"{string.Join(", ", drawn.Order(StringComparer.Ordinal))} of {accounts} accounts: the transfers and markers between them (markers to and from the other accounts are left out).",
             $"Times in ms from {timeline.Origin.UtcDateTime.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture)} UTC, as the accounts and the Snapshot activity source logged them.",
-            $"In flight at the cut: {inFlight} transfers between these accounts (the snapshot's own count on these channels: {counted}).",
+            $"In flight at the cut: {Counted.Of(inFlight, "transfer")} between these accounts (the snapshot's own count on these channels: {counted}).",
         ];
         if (moved > 0)
-            notes.Add($"{moved} events drawn 1 µs after their cause, which was logged later: a marker's send is logged just after it is told.");
+            notes.Add($"{Counted.Of(moved, "event")} drawn 1 µs after their cause, which was logged later: a marker's send is logged just after it is told.");
         return new SpaceTimeDiagram(
-            $"snapshot demo: snapshot {label}, as {drawn.Count} of its {accounts} accounts saw it",
+            $"snapshot demo: snapshot {label} (started on node {nodes.ToList().IndexOf(report.Initiator) + 1}), as {drawn.Count} of its {accounts} accounts saw it",
             "ms",
             0,
             Math.Max(timeline.End, timeline.Latest),
@@ -98,13 +102,9 @@ public static class DemoDiagram
     private static int InFlight(IEnumerable<ParticipantEvent> snapshot, IReadOnlySet<string> drawn) =>
         snapshot.Where(e => e.Name == Events.MarkerReceived && drawn.Contains(e.From!) && drawn.Contains(e.To!)).Sum(e => e.Recorded ?? 0);
 
-    /// <summary>A snapshot as the diagram names it: its id at its coordinator, and the coordinator's node.</summary>
-    private static string SnapshotLabel(string snapshot, IReadOnlyList<string> nodes)
-    {
-        var id = snapshot[(snapshot.LastIndexOf('#') + 1)..];
-        var node = nodes.ToList().FindIndex(n => snapshot.StartsWith(n + "/", StringComparison.Ordinal)) + 1;
-        return $"{id} of node {node}";
-    }
+    /// <summary>The report of the snapshot the participants' events name <paramref name="snapshot"/> (its coordinator's path and its id there), if the run reported it.</summary>
+    private static SnapshotReport? ReportOf(string snapshot, IReadOnlyList<SnapshotReport> reports) =>
+        reports.FirstOrDefault(r => snapshot.StartsWith(r.Initiator + "/", StringComparison.Ordinal) && snapshot.EndsWith($"#{r.IdOnInitiator}", StringComparison.Ordinal));
 
     private static string Times(Timeline.Point? sent, Timeline.Point? received, string verb) =>
         $"{(sent is null ? "sent before the window" : $"sent at {SvgDiagram.TimeText(sent.Logged)} ms")}, "

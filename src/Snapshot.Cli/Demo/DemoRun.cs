@@ -15,11 +15,11 @@ public static class DemoRun
     /// <param name="trace">Logs what a diagram of the run draws; null to log nothing.</param>
     public static async Task<SnapshotRunSummary> RunAsync(DemoSettings settings, Action<string> progress, CancellationToken cancellationToken, DemoTrace? trace = null)
     {
-        progress($"starting {settings.Nodes} nodes");
+        progress($"starting {Counted.Of(settings.Nodes, "node")}");
         await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken);
         trace?.ClusterStarted(cluster.Nodes);
         var payers = StartPayers(cluster.Nodes, await OpenAccountsAsync(cluster.Nodes, settings, cancellationToken, trace?.Transfers), settings.Seed);
-        progress($"{settings.Accounts} accounts on {settings.Nodes} nodes, transfers running");
+        progress($"{Counted.Of(settings.Accounts, "account")} on {Counted.Of(settings.Nodes, "node")}, transfers running");
         var run = await SnapshotEveryIntervalAsync(cluster.Nodes, settings, progress, cancellationToken);
         foreach (var payer in payers)
             payer.Tell(PoisonPill.Instance);

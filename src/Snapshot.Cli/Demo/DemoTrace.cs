@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Snapshot.Cli.Bank;
 using Snapshot.Cli.Diagrams;
+using Snapshot.Cli.Reports;
 
 namespace Snapshot.Cli.Demo;
 
@@ -20,8 +21,8 @@ public sealed class DemoTrace(int accounts) : IDisposable
     /// <summary>Tells which nodes the run's accounts live on, node 1 first.</summary>
     public void ClusterStarted(IEnumerable<ActorSystem> nodes) => _nodes = [.. nodes.Select(n => Cluster.Get(n).SelfAddress.ToString())];
 
-    /// <summary>The diagram of the run, or null when no snapshot was recorded by every drawn account.</summary>
-    public SpaceTimeDiagram? Diagram() => DemoDiagram.Of(Transfers.Records, _events.EventsOn(_nodes), _nodes, accounts);
+    /// <summary>The diagram of one of the run's <paramref name="snapshots"/>, or null when none was recorded by every drawn account.</summary>
+    public SpaceTimeDiagram? Diagram(IReadOnlyList<SnapshotReport> snapshots) => DemoDiagram.Of(Transfers.Records, _events.EventsOn(_nodes), _nodes, accounts, snapshots);
 
     public void Dispose() => _events.Dispose();
 }

@@ -12,7 +12,7 @@ namespace Snapshot.Cli.Demo;
 /// <c>snapshot demo --restore</c>: the bank runs on a cluster, a snapshot is stored as a checkpoint, every node crashes,
 /// and a new cluster loads the checkpoint from the store and starts the bank again from it: each account on the node of
 /// the same rank, with its recorded balance, and every transfer that was in flight delivered to it before any new order.
-/// With <c>--restore-from ID</c> the checkpoint is a snapshot already in the store. A snapshot of the restored bank
+/// With <c>--restore-from</c> the checkpoint is a snapshot already in the store, checked there before this runs. A snapshot of the restored bank
 /// before new orders must hold exactly the checkpoint's money, all of it in the accounts; then transfers run again and
 /// the snapshots of the restored bank must conserve it.
 /// </summary>
@@ -27,10 +27,10 @@ public static class RestoreRun
     {
         var storedId = source.StoredId ?? await CheckpointThenCrashAsync(settings, source.Store, progress, cancellationToken);
 
-        progress($"starting {settings.Nodes} new nodes");
+        progress($"starting {Counted.Of(settings.Nodes, "new node")}");
         await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken, source.Store);
         var nodes = cluster.Nodes;
-        var checkpoint = await LoadBankAsync(nodes[0], source.Store, storedId, cancellationToken);
+        var checkpoint = await StoredCheckpoint.LoadAsync(GlobalSnapshotStorage.Get(nodes[0]), source.Store, storedId, cancellationToken);
         // Each account goes to the node of the same rank in the new cluster as its node had among the checkpoint's.
         var origins = checkpoint.Processes.Select(p => p.Participant.Path.Address).Distinct().ToList();
         // The store keeps who started a snapshot, not which node coordinated it: named as 'snapshot show' names it.
@@ -38,7 +38,7 @@ public static class RestoreRun
         {
             Initiator = checkpoint.Initiator?.Path.ToString() ?? "every participant at once",
         };
-        progress($"loaded snapshot {storedId} from {source.Store}: {checkpoint.Processes.Count} accounts, {checkpointReport.Total} ({checkpointReport.InFlightTotal} in flight)");
+        progress($"loaded snapshot {storedId} from {source.Store}: {Counted.Of(checkpoint.Processes.Count, "account")}, {checkpointReport.Total} ({checkpointReport.InFlightTotal} in flight)");
 
         var accounts = new List<(ActorSystem Node, IActorRef Account)>();
         var namesTaken = nodes.ToDictionary(node => node, _ => new HashSet<string>());
@@ -52,32 +52,32 @@ public static class RestoreRun
             accounts.Add((node, account));
             return LocalCluster.Reach(nodes[0], node, account);
         }, cancellationToken: cancellationToken);
-        progress($"restored {restored.Participants.Count} accounts on {settings.Nodes} new nodes, {restored.ReplayedMessages} stashed and in-flight messages replayed");
+        progress($"restored {Counted.Of(restored.Participants.Count, "account")} on {Counted.Of(settings.Nodes, "new node")}, {Counted.Of(restored.ReplayedMessages, "stashed or in-flight message")} replayed");
 
         var first = await GlobalSnapshots.Get(nodes[0]).TakeAsync(BankAccount.Group, cancellationToken: cancellationToken);
         var restoredReport = SnapshotReport.Of(first, 0, Cluster.Get(nodes[0]).SelfAddress);
         var exact = ExactAccounts(checkpoint, restored, first);
-        progress($"restored bank: {restoredReport.Total} ({restoredReport.InFlightTotal} in flight), checkpoint {checkpointReport.Total}; {exact} of {restored.Participants.Count} balances are the recorded ones plus what was in flight to them");
+        progress($"restored bank: {restoredReport.Total} ({restoredReport.InFlightTotal} in flight), checkpoint {checkpointReport.Total}; {exact} of {Counted.Of(restored.Participants.Count, "balance")} are the recorded ones plus what was in flight to them");
 
         var payers = DemoRun.StartPayers(nodes, accounts, settings.Seed + 1);
         progress("transfers running again");
         var run = await DemoRun.SnapshotEveryIntervalAsync(nodes, settings with { Accounts = checkpoint.Processes.Count }, progress, cancellationToken);
         foreach (var payer in payers)
             payer.Tell(PoisonPill.Instance);
-        return new RestoreSummary(storedId, checkpointReport, restoredReport, restored.ReplayedMessages, exact, run);
+        return new RestoreSummary(storedId, source.Store, checkpointReport, restoredReport, restored.ReplayedMessages, exact, run);
     }
 
     /// <summary>Runs the bank until a snapshot catches money in flight, stores it in <paramref name="store"/>, then crashes every node. Returns its stored id.</summary>
     private static async Task<long> CheckpointThenCrashAsync(DemoSettings settings, string store, Action<string> progress, CancellationToken cancellationToken)
     {
-        progress($"starting {settings.Nodes} nodes");
+        progress($"starting {Counted.Of(settings.Nodes, "node")}");
         var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken, store);
         IActorRef[] running = [];
         try
         {
             var accounts = await DemoRun.OpenAccountsAsync(cluster.Nodes, settings, cancellationToken);
             running = [.. DemoRun.StartPayers(cluster.Nodes, accounts, settings.Seed), .. accounts.Select(a => a.Account)];
-            progress($"{settings.Accounts} accounts on {settings.Nodes} nodes, transfers running");
+            progress($"{Counted.Of(settings.Accounts, "account")} on {Counted.Of(settings.Nodes, "node")}, transfers running");
             var snapshots = GlobalSnapshots.Get(cluster.Nodes[0]);
             GlobalSnapshot checkpoint;
             var attempt = 0;
@@ -89,7 +89,7 @@ public static class RestoreRun
             while (BankLedger.Of(checkpoint).InFlight == 0 && ++attempt < CheckpointAttempts);
             var stored = await GlobalSnapshotStorage.Get(cluster.Nodes[0]).SaveAsync(checkpoint, cancellationToken);
             var ledger = BankLedger.Of(checkpoint);
-            progress($"checkpoint: {ledger.InAccounts} in accounts + {ledger.InFlight} in flight ({checkpoint.RecordedMessages} messages) = {ledger.Total}, stored as snapshot {stored.Id} in {store}");
+            progress($"checkpoint: {ledger.InAccounts} in accounts + {ledger.InFlight} in flight ({Counted.Of(checkpoint.RecordedMessages, "message")}) = {ledger.Total}, stored as snapshot {stored.Id} in {store}");
             return stored.Id;
         }
         finally
@@ -98,25 +98,8 @@ public static class RestoreRun
             // first, and each actor's last word to the nodes that watch it would be logged as an error.
             await Task.WhenAll(running.Select(actor => actor.GracefulStop(StopLimit)));
             await cluster.CrashAsync();
-            progress($"crashed all {settings.Nodes} nodes: accounts and payers stopped, nodes terminated without leaving the cluster");
+            progress($"crashed every node ({Counted.Of(settings.Nodes, "node")}): accounts and payers stopped, nodes terminated without leaving the cluster");
         }
-    }
-
-    /// <summary>The stored snapshot <paramref name="id"/>, which must be one of the bank; anything else is the user's mistake, named against <c>--restore-from</c>.</summary>
-    private static async Task<GlobalSnapshot> LoadBankAsync(ActorSystem node, string store, long id, CancellationToken cancellationToken)
-    {
-        GlobalSnapshot snapshot;
-        try
-        {
-            snapshot = await GlobalSnapshotStorage.Get(node).LoadAsync(id, cancellationToken);
-        }
-        catch (StoredSnapshotNotFoundException e)
-        {
-            throw new UsageException(DemoCommand.RestoreFromOption, $"snapshot {e.Id} is not in the snapshot store {Path.GetFullPath(store)} ('snapshot list' shows those that are)");
-        }
-        if (snapshot.Group != BankAccount.Group || snapshot.Processes.Count == 0 || snapshot.Processes.Any(p => p.State is not AccountState))
-            throw new UsageException(DemoCommand.RestoreFromOption, $"snapshot {id} in {Path.GetFullPath(store)} is of group '{snapshot.Group}', not of the demo's bank accounts");
-        return snapshot;
     }
 
     /// <summary>

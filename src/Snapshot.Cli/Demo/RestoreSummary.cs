@@ -4,12 +4,13 @@ namespace Snapshot.Cli.Demo;
 
 /// <summary>What <c>demo --restore</c> found: the checkpoint, the restored bank before new orders, and the snapshots after.</summary>
 /// <param name="StoredId">The checkpoint's id in the snapshot store.</param>
+/// <param name="Store">The snapshot store's directory.</param>
 /// <param name="Checkpoint">The snapshot the crashed cluster was restored from, as loaded from the store.</param>
 /// <param name="Restored">A snapshot of the restored bank before any new order.</param>
 /// <param name="ReplayedMessages">Stashed and in-flight messages of the checkpoint delivered to the restored accounts.</param>
 /// <param name="ExactAccounts">Restored accounts whose balance is the recorded one plus what was stashed by or in flight to them.</param>
 /// <param name="Run">The snapshots taken while transfers ran again.</param>
-public sealed record RestoreSummary(long StoredId, SnapshotReport Checkpoint, SnapshotReport Restored, int ReplayedMessages, int ExactAccounts, SnapshotRunSummary Run)
+public sealed record RestoreSummary(long StoredId, string Store, SnapshotReport Checkpoint, SnapshotReport Restored, int ReplayedMessages, int ExactAccounts, SnapshotRunSummary Run)
 {
     /// <summary>The restored bank holds the checkpoint's money, all in its accounts, each account exactly.</summary>
     public bool RestoredExactly =>

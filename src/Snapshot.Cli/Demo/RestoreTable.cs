@@ -25,8 +25,11 @@ public static class RestoreTable
         var verdict = summary.RestoredExactly
             ? "[green]the restored bank holds the checkpoint's money, each account exactly[/]"
             : "[red]the restored bank does NOT hold the checkpoint's money[/]";
-        console.MarkupLine($"{summary.ReplayedMessages} messages replayed, {summary.ExactAccounts} of {summary.Checkpoint.Participants} accounts exact: {verdict}");
+        console.MarkupLine($"{Counted.Of(summary.ReplayedMessages, "message")} replayed, {summary.ExactAccounts} of {Counted.Of(summary.Checkpoint.Participants, "account")} exact: {verdict}");
         console.MarkupLine("after the restore, with transfers running again:");
         SnapshotTable.Write(console, summary.Run);
+        var store = summary.Store == LocalCluster.DefaultSnapshotStore ? "" : $" --store {summary.Store}";
+        console.MarkupLineInterpolated($"the checkpoint is snapshot {summary.StoredId} in {summary.Store}; to restore it again:");
+        console.MarkupLineInterpolated($"  snapshot demo --restore-from {summary.StoredId}{store}");
     }
 }

@@ -40,8 +40,9 @@ public sealed class DiagramFile
         return new DiagramFile(path, render);
     }
 
+    /// <summary>Writes the file, then says where it went on <paramref name="report"/>.</summary>
     /// <exception cref="UsageException">The file cannot be written.</exception>
-    public void Write(SpaceTimeDiagram diagram)
+    public void Write(SpaceTimeDiagram diagram, TextWriter report)
     {
         try
         {
@@ -51,5 +52,6 @@ public sealed class DiagramFile
         {
             throw new UsageException(OptionName, $"cannot write '{_path}': {e.Message}");
         }
+        report.WriteLine($"wrote the diagram to {Path.GetFullPath(_path)}");
     }
 }

@@ -64,7 +64,7 @@ public static class NodeCommand
         for (var i = 0; i < accounts; i++)
             system.ActorOf(BankAccount.Props(), $"account-{i}");
         var payer = system.ActorOf(Payer.Props([], seed), "payer");
-        console.MarkupLineInterpolated($"node [bold]{cluster.SelfAddress}[/]: {accounts} accounts; Ctrl+C leaves the cluster");
+        console.MarkupLineInterpolated($"node [bold]{cluster.SelfAddress}[/]: {Counted.Of(accounts, "account")}; Ctrl+C leaves the cluster");
         while (!stop.IsCancellationRequested)
         {
             // Accounts on other nodes appear as those nodes join: pay whoever is in the group now.

@@ -8,9 +8,11 @@ namespace Snapshot.Cli.Reports;
 /// One snapshot of the bank as the CLI reports it, in tables and in JSON (the field names of
 /// <c>--json</c>): who started it, what it cost, and whether it conserved the bank's money.
 /// </summary>
+/// <param name="IdOnInitiator">The snapshot's own id, unique on the node that took it (<see cref="Initiator"/>).</param>
 public sealed record SnapshotReport(
     long Id,
     string Initiator,
+    long IdOnInitiator,
     double DurationMs,
     int Participants,
     int Nodes,
@@ -38,6 +40,7 @@ public sealed record SnapshotReport(
         return new SnapshotReport(
             id,
             initiator.ToString(),
+            snapshot.Id,
             snapshot.Duration.TotalMilliseconds,
             snapshot.Processes.Count,
             nodes,

@@ -38,7 +38,7 @@ public static class SnapshotTable
         foreach (var failure in run.Failures)
             console.MarkupLineInterpolated($"[red]failed:[/] {failure}");
         var verdict = run.AllConserved ? "[green]every snapshot conserved the total[/]" : "[red]NOT every snapshot conserved the total[/]";
-        console.MarkupLine($"{run.Snapshots.Count} snapshots, {run.Failures.Count} failed, expected total {run.ExpectedTotal}: {verdict}");
+        console.MarkupLine($"{Counted.Of(run.Snapshots.Count, "snapshot")}, {run.Failures.Count} failed, expected total {run.ExpectedTotal}: {verdict}");
         console.MarkupLine($"duration p50 {run.PercentileMs(50):0.0} ms, p99 {run.PercentileMs(99):0.0} ms");
     }
 }

@@ -10,7 +10,7 @@ public static class SimulateCommand
 {
     public const string DefaultDelays = "random:0";
 
-    public static Command Create(IAnsiConsole console, TextWriter output)
+    public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error)
     {
         // New options for every command: System.CommandLine records each command an option is added to,
         // so static options would keep growing, unsynchronized, with every in-process SnapshotCli.Run.
@@ -19,11 +19,11 @@ public static class SimulateCommand
         {
             options.Topology, options.Events, options.Delays, options.Out, options.Diagram, options.Json,
         };
-        command.SetAction(parsed => Execute(parsed, options, console, output));
+        command.SetAction(parsed => Execute(parsed, options, console, output, error));
         return command;
     }
 
-    private static int Execute(ParseResult parsed, SimulateOptions options, IAnsiConsole console, TextWriter output)
+    private static int Execute(ParseResult parsed, SimulateOptions options, IAnsiConsole console, TextWriter output, TextWriter error)
     {
         var scenario = Scenario.From(parsed.GetValue(options.Topology), parsed.GetValue(options.Events), parsed.GetValue(options.Delays));
         var diagram = DiagramFile.From(parsed.GetValue(options.Diagram));
@@ -42,11 +42,13 @@ public static class SimulateCommand
         var snapshots = simulator.Completed;
         if (parsed.GetValue(options.Out) is { } directory)
             SnapDirectory.Write(directory, snapshots);
-        if (parsed.GetValue(options.Json))
+        var json = parsed.GetValue(options.Json);
+        if (json)
             SimulationJson.Write(output, scenario, snapshots);
         else
             SimulationReport.Write(console, scenario, snapshots);
-        diagram?.Write(SimulationDiagram.Of(scenario, simulator.Trace, snapshots, simulator.Time));
+        // With --json standard output holds the JSON document alone: where the diagram went goes to the error stream.
+        diagram?.Write(SimulationDiagram.Of(scenario, simulator.Trace, snapshots, simulator.Time), json ? error : output);
 
         if (failure is not null)
             throw failure;

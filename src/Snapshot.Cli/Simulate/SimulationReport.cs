@@ -9,7 +9,7 @@ public static class SimulationReport
     public static void Write(IAnsiConsole console, Scenario scenario, IReadOnlyList<SimulatedSnapshot> snapshots)
     {
         console.MarkupLineInterpolated($"[bold]{scenario.Description}[/]");
-        console.MarkupLineInterpolated($"{scenario.Topology.Servers.Count} servers, {scenario.Topology.Links.Count} links, {scenario.Topology.TotalTokens} tokens, {snapshots.Count} snapshots");
+        console.MarkupLineInterpolated($"{Counted.Of(scenario.Topology.Servers.Count, "server")}, {Counted.Of(scenario.Topology.Links.Count, "link")}, {Counted.Of(scenario.Topology.TotalTokens, "token")}, {Counted.Of(snapshots.Count, "snapshot")}");
         foreach (var snapshot in snapshots)
             WriteSnapshot(console, snapshot);
     }

@@ -62,6 +62,6 @@ public static class ListCommand
                 info.Duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture), info.Periodic ? "schedule" : "SaveAsync");
         }
         console.Write(table);
-        console.MarkupLine(stored.Count == 1 ? "1 snapshot stored" : $"{stored.Count} snapshots stored");
+        console.MarkupLine($"{Counted.Of(stored.Count, "snapshot")} stored");
     }
 }

@@ -76,7 +76,7 @@ public static class ShowCommand
             console.Write(channels);
         }
         console.MarkupLineInterpolated(
-            $"{snapshot.Processes.Count} participants, {snapshot.RecordedMessages} messages in flight on {snapshot.Channels.Count} of {snapshot.ChannelCount} channels");
+            $"{Counted.Of(snapshot.Processes.Count, "participant")}, {Counted.Of(snapshot.RecordedMessages, "message")} in flight on {snapshot.Channels.Count} of {Counted.Of(snapshot.ChannelCount, "channel")}");
         if (snapshot.Processes.Any(p => p.State is AccountState))
         {
             var ledger = BankLedger.Of(snapshot);

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Akka.Actor;
 using Akka.Configuration;
+using Snapshot.Cli.Demo;
 using Snapshot.Cli.Nodes;
 using Snapshot.Storage;
 
@@ -42,6 +44,12 @@ public static class StoreReader
             await system.Terminate();
         }
     }
+
+    /// <summary>A reader of the local snapshot store in <paramref name="directory"/>, the store <c>demo --store</c> names.</summary>
+    public static ActorSystem StartOn(string directory) => ActorSystem.Create(LocalCluster.SystemName, ConfigurationFactory
+        .ParseString($"akka.persistence.snapshot-store.local.dir = {JsonSerializer.Serialize(directory)}")
+        .WithFallback(ReaderOverrides)
+        .WithFallback(CliAkkaConfig.Quiet));
 
     /// <summary>Starts the storage of <paramref name="system"/>; a bad storage setting stops the system and is reported against the file.</summary>
     public static GlobalSnapshotStorage Open(ActorSystem system, string? configPath)

@@ -24,7 +24,10 @@ public sealed class CliProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
+
+    /// <param name="environment">Variables set (or, when null, removed) in the environment the CLI inherits from the tests.</param>
+    public static CliProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "Snapshot.Cli.dll");
         Assert.True(File.Exists(cli), $"{cli} not found");
@@ -35,6 +38,13 @@ public sealed class CliProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
         start.ArgumentList.Add(cli);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
@@ -42,9 +52,14 @@ public sealed class CliProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the CLI to its end; kills it and fails the test if it takes longer than <paramref name="timeout"/>.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, params string[] args) =>
+        RunAsync(timeout, new Dictionary<string, string?>(), args);
+
+    /// <inheritdoc cref="RunAsync(TimeSpan, string[])"/>
+    /// <param name="environment">As for <see cref="Start(IReadOnlyDictionary{string, string?}, string[])"/>.</param>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        await using var cli = Start(args);
+        await using var cli = Start(environment, args);
         return await cli.WaitAsync(timeout);
     }
 

@@ -5,11 +5,17 @@ namespace Snapshot.Tests.Cli;
 /// <summary>One in-process run of the <c>snapshot</c> command: its exit code and what it wrote to each stream.</summary>
 public sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static CliRun Of(params string[] args)
+    /// <summary>Output to a file, as the tests capture it: no escape codes.</summary>
+    public static readonly OutputTerminal File = new(OutputRedirected: true, _ => null);
+
+    public static CliRun Of(params string[] args) => On(File, args);
+
+    /// <summary>The command as if its standard output went to <paramref name="terminal"/>.</summary>
+    public static CliRun On(OutputTerminal terminal, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = SnapshotCli.Run(args, output, error);
+        var exitCode = SnapshotCli.Run(args, output, error, terminal);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -28,4 +28,17 @@ public sealed class ProcessTests : IDisposable
         Assert.DoesNotContain("Exception", stderr);
         Assert.Equal("", stdout);
     }
+
+    [Fact]
+    public async Task Output_to_a_pipe_has_no_escape_codes_even_from_a_colour_terminal()
+    {
+        // What a shell in a colour terminal passes on to `snapshot simulate > report.txt`.
+        var colourTerminal = new Dictionary<string, string?> { ["TERM"] = "xterm-256color", ["COLORTERM"] = "truecolor", ["NO_COLOR"] = null };
+
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync(Timeout, colourTerminal, "simulate");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
+        Assert.Contains("in flight = 3000 of 3000: conserved", stdout);
+        Assert.DoesNotContain('\u001b', stdout);
+    }
 }

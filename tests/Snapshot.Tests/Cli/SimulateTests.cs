@@ -42,6 +42,15 @@ public sealed class SimulateTests : IDisposable
         Assert.Equal([50L], channel.GetProperty("tokens").EnumerateArray().Select(t => t.GetInt64()));
     }
 
+    [Fact]
+    public void Counts_of_one_are_singular()
+    {
+        var run = CliRun.Of("simulate", "--topology", Conformance("2nodes.top"), "--events", Conformance("2nodes-simple.events"), "--delays", Conformance("delays.txt"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("2 servers, 2 links, 1 token, 1 snapshot\n", run.Output.ReplaceLineEndings("\n"));
+    }
+
     [Theory]
     [InlineData("2nodes.top", "2nodes-simple.events", new[] { "2nodes-simple.snap" })]
     [InlineData("2nodes.top", "2nodes-message.events", new[] { "2nodes-message.snap" })]

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Akka.Actor;
 using Akka.Configuration;
 using Snapshot.Cli.Bank;
@@ -92,10 +91,10 @@ public sealed class StoredSnapshotTests : IDisposable
             ├─────────────────┼─────────────────┼──────────────────────────┤
             │ /user/account-0 │ /user/account-1 │ Transfer { Amount = 30 } │
             └─────────────────┴─────────────────┴──────────────────────────┘
-            2 participants, 1 messages in flight on 1 of 4 channels
+            2 participants, 1 message in flight on 1 of 4 channels
             bank: 1970 in accounts + 30 in flight = 2000 of 2000: conserved
 
-            """.ReplaceLineEndings(), Plain(run.Output).ReplaceLineEndings());
+            """.ReplaceLineEndings(), run.Output.ReplaceLineEndings());
     }
 
     [Fact]
@@ -137,9 +136,6 @@ public sealed class StoredSnapshotTests : IDisposable
         Assert.Contains(_files.PathOf("missing.conf"), CliRun.Of("list", "--config", _files.PathOf("missing.conf")).AssertBadInput("--config", null));
         Assert.Equal($"'{badSetting}': akka.snapshot.keep-last = 0 must be at least 1", CliRun.Of("list", "--config", badSetting).AssertBadInput("--config", null));
     }
-
-    /// <summary>The output without the colours Spectre.Console writes.</summary>
-    private static string Plain(string output) => Regex.Replace(output, "\u001b\\[[0-9;]*m", "");
 
     /// <summary>Stores <see cref="Bank"/> once per group, with an ActorSystem of its own terminated before the command runs.</summary>
     private async Task StoreAsync(params string[] groups)

@@ -1,6 +1,7 @@
 using Snapshot.Cli.Bank;
 using Snapshot.Cli.Demo;
 using Snapshot.Cli.Diagrams;
+using Snapshot.Cli.Reports;
 using static Snapshot.Runtime.Diagnostics.SnapshotTelemetry;
 
 namespace Snapshot.Tests.Diagrams;
@@ -15,10 +16,15 @@ public sealed class DemoDiagramTests
     private const string Node1 = "akka.tcp://snapshot@127.0.0.1:4001";
     private const string Node2 = "akka.tcp://snapshot@127.0.0.1:4002";
     private const string Snapshot5 = $"{Node1}/system/snapshots#5";
-    private const string Label = "5 of node 1";
+    private const string Label = "2";
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private static DateTimeOffset Ms(double ms) => T0.AddTicks((long)(ms * TimeSpan.TicksPerMillisecond));
+
+    /// <summary>The run's table: node 1's snapshots 4, 5 and 6 are the run's 1, 2 and 3.</summary>
+    private static readonly IReadOnlyList<SnapshotReport> Table = [Report(1, 4), Report(2, 5), Report(3, 6)];
+
+    private static SnapshotReport Report(long id, long idOnNode1) => new(id, Node1, idOnNode1, 1, 2, 2, 4, 0, 2_000, 0, 2_000, 2_000, []);
 
     private static ParticipantEvent Event(string snapshot, string participant, string name, double ms, int index, string? from = null, string? to = null, int? recorded = null) =>
         new(snapshot, participant, participant == "account-0" ? Node1 : Node2, name, from, to, recorded, Ms(ms), index);
@@ -56,14 +62,14 @@ public sealed class DemoDiagramTests
     // The window: from the first event drawn (1.99) less a tenth of the span to the last (5) and 0.2 ms, to the last plus as much.
     private const double Origin = 1.99 - (0.301 + 0.2);
 
-    private readonly SpaceTimeDiagram _diagram = DemoDiagram.Of(Transfers, Logged, [Node1, Node2], accounts: 2)!;
+    private readonly SpaceTimeDiagram _diagram = DemoDiagram.Of(Transfers, Logged, [Node1, Node2], accounts: 2, Table)!;
 
     private static double At(double ms) => Math.Round(ms - Origin, 6);
 
     [Fact]
     public void Draws_the_snapshot_that_caught_the_most_transfers_in_flight()
     {
-        Assert.Equal("snapshot demo: snapshot 5 of node 1, as 2 of its 2 accounts saw it", _diagram.Title);
+        Assert.Equal("snapshot demo: snapshot 2 (started on node 1), as 2 of its 2 accounts saw it", _diagram.Title);
         Assert.Equal([Label], _diagram.Snapshots);
         Assert.Equal(["account-0 (node 1)", "account-1 (node 2)"], _diagram.Processes);
         Assert.Equal((0, At(5 + 0.501)), (_diagram.Start, Math.Round(_diagram.End, 6)));
@@ -80,7 +86,7 @@ public sealed class DemoDiagramTests
             ("account-1 (node 2)", "account-0 (node 1)", "$7", At(1.8), At(3), Label),
         ],
             transfers);
-        Assert.Contains("In flight at the cut: 1 transfers between these accounts (the snapshot's own count on these channels: 1).", _diagram.Notes);
+        Assert.Contains("In flight at the cut: 1 transfer between these accounts (the snapshot's own count on these channels: 1).", _diagram.Notes);
     }
 
     [Fact]
@@ -107,8 +113,13 @@ public sealed class DemoDiagramTests
         DrawnDiagram.Parse(SvgDiagram.Render(_diagram)).AssertCutsMeanWhatTheSnapshotsRecorded("hand-made demo log");
 
     [Fact]
+    public void Only_a_snapshot_in_the_table_is_drawn() =>
+        Assert.Equal("snapshot demo: snapshot 3 (started on node 1), as 2 of its 2 accounts saw it",
+            DemoDiagram.Of(Transfers, Logged, [Node1, Node2], accounts: 2, [Report(1, 4), Report(3, 6)])!.Title);
+
+    [Fact]
     public void Nothing_to_draw_when_no_snapshot_was_recorded_by_every_drawn_account() =>
-        Assert.Null(DemoDiagram.Of(Transfers, [.. Logged.Where(e => e.Participant == "account-0")], [Node1, Node2], accounts: 2));
+        Assert.Null(DemoDiagram.Of(Transfers, [.. Logged.Where(e => e.Participant == "account-0")], [Node1, Node2], accounts: 2, Table));
 
     private static double? Time(DiagramMoment? moment) => moment is { } m ? Math.Round(m.Time, 6) : null;
 
