@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Snapshot.Cli.Deadlock;
 using Snapshot.Cli.Diagrams;
 using Snapshot.Cli.Reports;
@@ -61,7 +60,7 @@ public static class DemoCommand
     private static async Task<int> RunAsync(DemoSettings settings, bool json, DiagramFile? diagram, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
     {
         using var trace = diagram is null ? null : new DemoTrace(settings.Accounts);
-        var exitCode = await ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
+        var exitCode = await CommandReport.RunAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
             run => run.ToJson(), SnapshotTable.Write, run => run.AllConserved);
         if (diagram is not null)
             diagram.Write(trace!.Diagram() ?? throw new UsageException(DiagramFile.OptionName, "no snapshot was recorded by every drawn account: nothing to draw"));
@@ -69,24 +68,6 @@ public static class DemoCommand
     }
 
     private static Task<int> RestoreAsync(DemoSettings settings, RestoreSource source, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken) =>
-        ReportAsync(progress => RestoreRun.RunAsync(settings, source, progress, cancellationToken), json, console, output,
+        CommandReport.RunAsync(progress => RestoreRun.RunAsync(settings, source, progress, cancellationToken), json, console, output,
             summary => summary.ToJson(), RestoreTable.Write, summary => summary.Succeeded);
-
-    /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object; the exit code says whether it succeeded.</summary>
-    private static async Task<int> ReportAsync<T>(Func<Action<string>, Task<T>> run, bool json, IAnsiConsole console, TextWriter output,
-        Func<T, object> toJson, Action<IAnsiConsole, T> write, Func<T, bool> succeeded)
-    {
-        T result;
-        if (json)
-        {
-            result = await run(_ => { });
-            output.WriteLine(JsonSerializer.Serialize(toJson(result), new JsonSerializerOptions { WriteIndented = true }));
-        }
-        else
-        {
-            result = await ProgressLines.RunAsync(console, run);
-            write(console, result);
-        }
-        return succeeded(result) ? ExitCodes.Success : ExitCodes.InvariantViolated;
-    }
 }
