@@ -82,5 +82,6 @@ public static class BenchTable
 
     private static string Snapshots(SnapshotSeries s) =>
         (s.ConservationViolations == 0 ? $"all {s.Taken} snapshots conserved the money" : $"[red]{s.ConservationViolations} of {s.Taken} snapshots did not conserve the money[/]")
+        + (s.Incomplete == 0 ? "" : $", [red]{s.Incomplete} left out an account[/]")
         + (s.Failures == 0 ? "" : $", [red]{s.Failures} failed[/]");
 }
