@@ -16,6 +16,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure snapshot overhead: ping-pong throughput idle, snapshotting and stop-the-world; snapshot latency by graph size; bank transfers idle and snapshotting, in one ActorSystem and on 3 nodes. Run it with -c Release.")
         {
             quick, pairs, messages, json,
+            ScaleCommand.Create(console, output),
         };
         command.SetAction((parsed, cancellationToken) =>
         {
