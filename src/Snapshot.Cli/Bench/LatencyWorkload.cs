@@ -136,13 +136,19 @@ public sealed class LatencyWorkload : IAsyncDisposable
     /// </summary>
     public async Task<(long Bytes, int Markers)> HeldAsync(bool singleInitiator)
     {
-        GlobalSnapshot? held = (await SnapshotAsync(singleInitiator)).Snapshot;
-        var markers = held.Markers;
-        var withResult = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(held);
-        // A debug build keeps a local alive to the end of its method: dropped by hand.
-        held = null;
+        var (withResult, markers) = await HeapWithResultAsync(singleInitiator);
+        // This continuation may run inline, above the frame that awaited the result and may still reference it: let that frame unwind first.
+        await Task.Yield();
         return (withResult - GC.GetTotalMemory(forceFullCollection: true), markers);
+    }
+
+    /// <summary>The fully collected heap while a new snapshot's result is referenced, and its markers; the result is dropped on return.</summary>
+    private async Task<(long Heap, int Markers)> HeapWithResultAsync(bool singleInitiator)
+    {
+        var (_, held) = await SnapshotAsync(singleInitiator);
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(held);
+        return (heap, held.Markers);
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
