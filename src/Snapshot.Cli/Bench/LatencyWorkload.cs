@@ -12,6 +12,7 @@ namespace Snapshot.Cli.Bench;
 public sealed class LatencyWorkload : IAsyncDisposable
 {
     private const int WarmUpRounds = 40;
+    private const int MaxCollections = 100;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(1);
 
@@ -132,23 +133,28 @@ public sealed class LatencyWorkload : IAsyncDisposable
 
     /// <summary>
     /// The managed heap one finished snapshot's result holds (the fully collected heap with the result referenced,
-    /// minus the same once it is dropped), and its markers: one per channel.
+    /// minus the same once it has been collected), and its markers: one per channel.
     /// </summary>
     public async Task<(long Bytes, int Markers)> HeldAsync(bool singleInitiator)
     {
-        var (withResult, markers) = await HeapWithResultAsync(singleInitiator);
-        // This continuation may run inline, above the frame that awaited the result and may still reference it: let that frame unwind first.
-        await Task.Yield();
+        var (withResult, markers, result) = await HeapWithResultAsync(singleInitiator);
+        // The frame that awaited the result may still be unwinding on another thread, and still reference it:
+        // the heap without it is read only once it is gone.
+        for (var attempt = 0; result.IsAlive; attempt++)
+        {
+            if (attempt == MaxCollections)
+                throw new InvalidOperationException($"a snapshot's result was still referenced after {MaxCollections} collections: its heap cannot be measured");
+            await Task.Yield();
+            GC.Collect();
+        }
         return (withResult - GC.GetTotalMemory(forceFullCollection: true), markers);
     }
 
-    /// <summary>The fully collected heap while a new snapshot's result is referenced, and its markers; the result is dropped on return.</summary>
-    private async Task<(long Heap, int Markers)> HeapWithResultAsync(bool singleInitiator)
+    /// <summary>The fully collected heap while a new snapshot's result is referenced, and its markers; the result is only weakly referenced on return.</summary>
+    private async Task<(long Heap, int Markers, WeakReference Result)> HeapWithResultAsync(bool singleInitiator)
     {
         var (_, held) = await SnapshotAsync(singleInitiator);
-        var heap = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(held);
-        return (heap, held.Markers);
+        return (GC.GetTotalMemory(forceFullCollection: true), held.Markers, new WeakReference(held));
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
