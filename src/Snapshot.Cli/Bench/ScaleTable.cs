@@ -4,7 +4,7 @@ namespace Snapshot.Cli.Bench;
 
 /// <summary>
 /// Prints a <see cref="ScaleReport"/> for a person: the idle graphs, then the bank on a cluster by size, with the
-/// protocol traffic per snapshot over N and over N² so that its growth with the group reads down a column.
+/// protocol traffic per snapshot over N, so that how it grows with the group reads down a column.
 /// </summary>
 public static class ScaleTable
 {
@@ -26,8 +26,8 @@ public static class ScaleTable
         }
         console.Write(local);
         var cluster = new Table()
+            .Title($"Bank on {ScaleSettings.Nodes} nodes under transfers")
             .AddColumn(new TableColumn("Accounts").RightAligned())
-            .AddColumn(new TableColumn("Nodes").RightAligned())
             .AddColumn(new TableColumn("Snapshots").RightAligned())
             .AddColumn(new TableColumn("Failed").RightAligned())
             .AddColumn("Conserved")
@@ -35,21 +35,20 @@ public static class ScaleTable
             .AddColumn(new TableColumn("p50 ms").RightAligned())
             .AddColumn(new TableColumn("p99 ms").RightAligned())
             .AddColumn(new TableColumn("Unreachable").RightAligned())
-            .AddColumn(new TableColumn("Protocol msgs").RightAligned())
-            .AddColumn(new TableColumn("msgs / N").RightAligned())
-            .AddColumn(new TableColumn("Protocol bytes").RightAligned())
-            .AddColumn(new TableColumn("bytes / N²").RightAligned());
+            .AddColumn(new TableColumn("Msgs").RightAligned())
+            .AddColumn(new TableColumn("Msgs/N").RightAligned())
+            .AddColumn(new TableColumn("Bytes").RightAligned())
+            .AddColumn(new TableColumn("Bytes/N").RightAligned());
         foreach (var c in report.Cluster)
         {
-            var n = (double)c.Accounts;
-            cluster.AddRow(c.Accounts.ToString("N0"), c.Nodes.ToString(), c.Snapshots.Taken.ToString(), Flagged(c.Snapshots.Failures.ToString(), c.Snapshots.Failures == 0),
+            cluster.AddRow(c.Accounts.ToString("N0"), c.Snapshots.Taken.ToString(), Flagged(c.Snapshots.Failures.ToString(), c.Snapshots.Failures == 0),
                 Flagged(YesNo(c.Conserved), c.Conserved), Flagged(YesNo(c.Complete), c.Complete),
-                c.Snapshots.PercentileMs(0.5).ToString("0.0"), c.Snapshots.PercentileMs(0.99).ToString("0.0"), c.UnreachableEvents.ToString(),
-                c.ProtocolMessagesPerSnapshot.ToString("N0"), (c.ProtocolMessagesPerSnapshot / n).ToString("0.00"),
-                c.ProtocolBytesPerSnapshot.ToString("N0"), (c.ProtocolBytesPerSnapshot / (n * n)).ToString("0.00"));
+                c.Snapshots.PercentileMs(0.5).ToString("0"), c.Snapshots.PercentileMs(0.99).ToString("0"), c.UnreachableEvents.ToString(),
+                c.ProtocolMessagesPerSnapshot.ToString("N0"), (c.ProtocolMessagesPerSnapshot / c.Accounts).ToString("0.00"),
+                c.ProtocolBytesPerSnapshot.ToString("N0"), (c.ProtocolBytesPerSnapshot / c.Accounts).ToString("N0"));
         }
         console.Write(cluster);
-        console.MarkupLine("Protocol messages and bytes: sent between nodes per snapshot started, summed over the nodes.");
+        console.MarkupLine("Msgs, Bytes: snapshot protocol messages and their bytes the nodes sent one another, per snapshot started; N: accounts.");
     }
 
     private static string Megabytes(long bytes) => (bytes / 1_000_000.0).ToString("0.00");
