@@ -25,7 +25,7 @@ public class RemoteBenchmarks
     public bool Snapshotting { get; set; }
 
     [GlobalSetup]
-    public async Task SetupAsync() => _bank = await BankWorkload.StartRemoteAsync(Nodes, AccountsPerNode, CancellationToken.None);
+    public async Task SetupAsync() => _bank = await BankWorkload.StartRemoteAsync(Nodes, Nodes * AccountsPerNode, CancellationToken.None);
 
     [GlobalCleanup]
     public async Task CleanupAsync() => await _bank.DisposeAsync();

@@ -28,6 +28,7 @@ public sealed class BankWorkload : IAsyncDisposable
     private readonly IReadOnlyList<ActorSystem> _nodes;
     private readonly IActorRef[] _accounts;
     private readonly IReadOnlyList<IActorRef>[] _reach;
+    private readonly HashSet<string> _accountNames;
     private readonly Func<ValueTask> _stop;
 
     private BankWorkload(IReadOnlyList<ActorSystem> nodes, IActorRef[] accounts, IReadOnlyList<IActorRef>[] reach, int chainsPerAccount, Func<ValueTask> stop)
@@ -35,11 +36,15 @@ public sealed class BankWorkload : IAsyncDisposable
         _nodes = nodes;
         _accounts = accounts;
         _reach = reach;
+        _accountNames = [.. accounts.Select(account => account.Path.Name)];
         ChainsPerAccount = chainsPerAccount;
         _stop = stop;
     }
 
     public int Nodes => _nodes.Count;
+
+    /// <summary>The ActorSystems the accounts live on: one, or the cluster's nodes.</summary>
+    public IReadOnlyList<ActorSystem> Systems => _nodes;
 
     public int Accounts => _accounts.Length;
 
@@ -57,13 +62,13 @@ public sealed class BankWorkload : IAsyncDisposable
         return await StartAsync(kind, [system], accounts, LocalChainsPerAccount, async () => await system.Terminate());
     }
 
-    /// <summary>A cluster of <paramref name="nodes"/> ActorSystems on loopback, <paramref name="accountsPerNode"/> participant accounts on each.</summary>
-    public static async Task<BankWorkload> StartRemoteAsync(int nodes, int accountsPerNode, CancellationToken cancellationToken)
+    /// <summary>A cluster of <paramref name="nodes"/> ActorSystems on loopback, <paramref name="accounts"/> participant accounts dealt out over them.</summary>
+    public static async Task<BankWorkload> StartRemoteAsync(int nodes, int accounts, CancellationToken cancellationToken)
     {
         var cluster = await LocalCluster.StartAsync(nodes, cancellationToken);
         try
         {
-            return await StartAsync(AccountKind.Participant, cluster.Nodes, nodes * accountsPerNode, RemoteChainsPerAccount, cluster.DisposeAsync);
+            return await StartAsync(AccountKind.Participant, cluster.Nodes, accounts, RemoteChainsPerAccount, cluster.DisposeAsync);
         }
         catch
         {
@@ -142,13 +147,14 @@ public sealed class BankWorkload : IAsyncDisposable
 
     /// <summary>
     /// Chandy–Lamport snapshots of the accounts, one after the other and each from the next node in turn, until
-    /// cancelled, and at least one even if the run ends first; each one is timed and its money counted.
+    /// cancelled, and at least one from each node even if the run ends first; each one is timed, its money counted
+    /// and its participants checked against the accounts.
     /// </summary>
     private async Task<SnapshotSeries> SnapshotBackToBackAsync(CancellationToken stop)
     {
         var durations = new List<double>();
-        var (violations, failures) = (0, 0);
-        for (var attempt = 0; attempt == 0 || !stop.IsCancellationRequested; attempt++)
+        var (violations, incomplete, failures) = (0, 0, 0);
+        for (var attempt = 0; attempt < _nodes.Count || !stop.IsCancellationRequested; attempt++)
         {
             var clock = Stopwatch.StartNew();
             try
@@ -157,6 +163,8 @@ public sealed class BankWorkload : IAsyncDisposable
                 durations.Add(clock.Elapsed.TotalMilliseconds);
                 if (PaymentLedger.Total(snapshot) != ExpectedTotal)
                     violations++;
+                if (!_accountNames.SetEquals(snapshot.Processes.Select(p => p.Participant.Path.Name)))
+                    incomplete++;
             }
             catch (SnapshotFailedException)
             {
@@ -164,7 +172,7 @@ public sealed class BankWorkload : IAsyncDisposable
                 failures++;
             }
         }
-        return new SnapshotSeries(durations, violations, failures);
+        return new SnapshotSeries(durations, violations, incomplete, failures);
     }
 
     public async ValueTask DisposeAsync() => await _stop();

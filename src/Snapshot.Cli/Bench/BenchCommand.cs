@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Snapshot.Cli.Reports;
 using Spectre.Console;
 
@@ -17,29 +16,16 @@ public static class BenchCommand
         var command = new Command("bench", "Measure snapshot overhead: ping-pong throughput idle, snapshotting and stop-the-world; snapshot latency by graph size; bank transfers idle and snapshotting, in one ActorSystem and on 3 nodes. Run it with -c Release.")
         {
             quick, pairs, messages, json,
+            ScaleCommand.Create(console, output),
         };
         command.SetAction((parsed, cancellationToken) =>
         {
             var settings = (parsed.GetValue(quick)
                 ? BenchSettings.Quick(parsed.GetValue(pairs), parsed.GetValue(messages))
                 : BenchSettings.Full(parsed.GetValue(pairs), parsed.GetValue(messages))).Validated();
-            return RunAsync(settings, parsed.GetValue(json), console, output, cancellationToken);
+            return CommandReport.RunAsync(progress => BenchRun.RunAsync(settings, progress, cancellationToken), parsed.GetValue(json), console, output,
+                report => report.ToJson(), BenchTable.Write, _ => true);
         });
         return command;
-    }
-
-    private static async Task<int> RunAsync(BenchSettings settings, bool json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
-    {
-        if (json)
-        {
-            var report = await BenchRun.RunAsync(settings, _ => { }, cancellationToken);
-            output.WriteLine(JsonSerializer.Serialize(report.ToJson(), new JsonSerializerOptions { WriteIndented = true }));
-        }
-        else
-        {
-            var report = await ProgressLines.RunAsync(console, progress => BenchRun.RunAsync(settings, progress, cancellationToken));
-            BenchTable.Write(console, report);
-        }
-        return ExitCodes.Success;
     }
 }

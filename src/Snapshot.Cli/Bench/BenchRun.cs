@@ -96,7 +96,7 @@ public static class BenchRun
     private static async Task<RemoteFigures> RemoteAsync(BenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
     {
         progress($"remote: starting {Counted.Of(settings.RemoteNodes, "node")} on loopback");
-        await using var bank = await BankWorkload.StartRemoteAsync(settings.RemoteNodes, settings.RemoteAccountsPerNode, cancellationToken);
+        await using var bank = await BankWorkload.StartRemoteAsync(settings.RemoteNodes, settings.RemoteNodes * settings.RemoteAccountsPerNode, cancellationToken);
         progress($"remote: {Counted.Of(bank.Accounts, "participant account")} on {Counted.Of(bank.Nodes, "node")}, warming up");
         // Remoting's connections open and its serializers warm up on the first payments between nodes.
         await bank.RunForAsync(settings.RemotePhase, snapshotting: false);

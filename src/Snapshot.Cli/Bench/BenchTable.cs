@@ -82,5 +82,6 @@ public static class BenchTable
 
     private static string Snapshots(SnapshotSeries s) =>
         (s.ConservationViolations == 0 ? $"every snapshot conserved the money ({Counted.Of(s.Taken, "snapshot")})" : $"[red]{s.ConservationViolations} of {Counted.Of(s.Taken, "snapshot")} did not conserve the money[/]")
+        + (s.Incomplete == 0 ? "" : $", [red]{s.Incomplete} left out an account[/]")
         + (s.Failures == 0 ? "" : $", [red]{s.Failures} failed[/]");
 }

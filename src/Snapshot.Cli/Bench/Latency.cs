@@ -3,7 +3,7 @@ namespace Snapshot.Cli.Bench;
 /// <summary>
 /// The time of one snapshot of an idle graph next to its marker lower bound, both medians over the repetitions.
 /// <see cref="Initiator"/> is "all" (TakeAsync with no initiator: every participant starts at once) or "one".
-/// <see cref="SnapshotHeapBytes"/> is the managed heap a finished snapshot holds (GC heap with it held, minus before).
+/// <see cref="SnapshotHeapBytes"/> is the managed heap a finished snapshot holds (GC heap with its result held, minus once dropped).
 /// </summary>
 public sealed record Latency(Topology Topology, string Initiator, double SnapshotMs, double MarkerBoundMs, long SnapshotHeapBytes)
 {

@@ -6,24 +6,25 @@ namespace Snapshot.Cli.Bench;
 
 /// <summary>
 /// Idle participants wired as a <see cref="Topology"/>, and plain <see cref="TokenActor"/>s wired the same way, in an
-/// ActorSystem of their own: one snapshot of the participants is timed against one round of tokens on the same channels.
+/// ActorSystem of their own: one snapshot of the participants is timed against one round of tokens on the same channels,
+/// or a series of snapshots is timed and what one result holds measured (<c>bench scale</c>).
 /// </summary>
 public sealed class LatencyWorkload : IAsyncDisposable
 {
     private const int WarmUpRounds = 40;
+    private const int MaxCollections = 100;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(1);
 
     private readonly ActorSystem _system;
     private readonly IActorRef[] _participants;
-    private readonly IActorRef[] _tokens;
+    private IActorRef[]? _tokens;
 
-    private LatencyWorkload(Topology topology, ActorSystem system, IActorRef[] participants, IActorRef[] tokens)
+    private LatencyWorkload(Topology topology, ActorSystem system, IActorRef[] participants)
     {
         Topology = topology;
         _system = system;
         _participants = participants;
-        _tokens = tokens;
     }
 
     public Topology Topology { get; }
@@ -55,10 +56,13 @@ public sealed class LatencyWorkload : IAsyncDisposable
             }
             await participants[n - 1].Ask<Ready>(new Declare([participants[0]]), Timeout);
         }
-        var tokens = Enumerable.Range(0, n).Select(i => system.ActorOf(Props.Create(() => new TokenActor()), $"token-{i}")).ToArray();
         await GlobalSnapshots.Get(system).WaitForLocalParticipantsAsync(n, group);
-        return new LatencyWorkload(topology, system, participants, tokens);
+        return new LatencyWorkload(topology, system, participants);
     }
+
+    /// <summary>The token actors, started when the marker bound is first asked for: a scale run of 100,000 participants never needs them.</summary>
+    private IActorRef[] Tokens => _tokens ??=
+        [.. Enumerable.Range(0, Topology.Size).Select(i => _system.ActorOf(Props.Create(() => new TokenActor()), $"token-{i}"))];
 
     /// <summary>One snapshot: with no initiator (every participant starts at once), or initiated by the first participant.</summary>
     public async Task<(TimeSpan Elapsed, GlobalSnapshot Snapshot)> SnapshotAsync(bool singleInitiator)
@@ -74,16 +78,17 @@ public sealed class LatencyWorkload : IAsyncDisposable
     /// </summary>
     public async Task<TimeSpan> MarkerBoundAsync(bool singleInitiator)
     {
-        var finish = new Finish(_tokens.Length);
-        var wired = _tokens.Select((token, i) =>
-            token.Ask<Ready>(new Wire(Topology.OutgoingOf(i).Select(j => _tokens[j]).ToArray(), Topology.IncomingCount, finish), Timeout));
+        var tokens = Tokens;
+        var finish = new Finish(tokens.Length);
+        var wired = tokens.Select((token, i) =>
+            token.Ask<Ready>(new Wire(Topology.OutgoingOf(i).Select(j => tokens[j]).ToArray(), Topology.IncomingCount, finish), Timeout));
         await Task.WhenAll(wired);
         var clock = Stopwatch.StartNew();
         if (singleInitiator)
-            _tokens[0].Tell(Go.Instance);
+            tokens[0].Tell(Go.Instance);
         else
         {
-            foreach (var token in _tokens)
+            foreach (var token in tokens)
                 token.Tell(Go.Instance);
         }
         await finish.Done.WaitAsync(Timeout);
@@ -108,11 +113,48 @@ public sealed class LatencyWorkload : IAsyncDisposable
             snapshots.Add((await SnapshotAsync(singleInitiator)).Elapsed.TotalMilliseconds);
             bounds.Add((await MarkerBoundAsync(singleInitiator)).TotalMilliseconds);
         }
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var (_, held) = await SnapshotAsync(singleInitiator);
-        var heap = GC.GetTotalMemory(forceFullCollection: true) - before;
-        GC.KeepAlive(held);
+        var (heap, _) = await HeldAsync(singleInitiator);
         return new Latency(Topology, singleInitiator ? "one" : "all", Median(snapshots), Median(bounds), heap);
+    }
+
+    /// <summary>
+    /// One snapshot to warm up, then <paramref name="count"/> more one after the other, each timed from TakeAsync to
+    /// its result (ms). One warm-up is enough at scale: a snapshot of thousands of participants runs their code
+    /// thousands of times, past the calls after which the JIT recompiles it optimised.
+    /// </summary>
+    public async Task<IReadOnlyList<double>> TimeSnapshotsAsync(bool singleInitiator, int count)
+    {
+        await SnapshotAsync(singleInitiator);
+        var durations = new List<double>();
+        for (var i = 0; i < count; i++)
+            durations.Add((await SnapshotAsync(singleInitiator)).Elapsed.TotalMilliseconds);
+        return durations;
+    }
+
+    /// <summary>
+    /// The managed heap one finished snapshot's result holds (the fully collected heap with the result referenced,
+    /// minus the same once it has been collected), and its markers: one per channel.
+    /// </summary>
+    public async Task<(long Bytes, long Markers)> HeldAsync(bool singleInitiator)
+    {
+        var (withResult, markers, result) = await HeapWithResultAsync(singleInitiator);
+        // The frame that awaited the result may still be unwinding on another thread, and still reference it:
+        // the heap without it is read only once it is gone.
+        for (var attempt = 0; result.IsAlive; attempt++)
+        {
+            if (attempt == MaxCollections)
+                throw new InvalidOperationException($"a snapshot's result was still referenced after {MaxCollections} collections: its heap cannot be measured");
+            await Task.Yield();
+            GC.Collect();
+        }
+        return (withResult - GC.GetTotalMemory(forceFullCollection: true), markers);
+    }
+
+    /// <summary>The fully collected heap while a new snapshot's result is referenced, and its markers; the result is only weakly referenced on return.</summary>
+    private async Task<(long Heap, long Markers, WeakReference Result)> HeapWithResultAsync(bool singleInitiator)
+    {
+        var (_, held) = await SnapshotAsync(singleInitiator);
+        return (GC.GetTotalMemory(forceFullCollection: true), held.Markers, new WeakReference(held));
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

@@ -23,6 +23,7 @@ public sealed record RemoteFigures(int Nodes, int Participants, TimeSpan Phase, 
         snapshot_p99_ms = Math.Round(Snapshots.PercentileMs(0.99), 3),
         snapshot_max_ms = Math.Round(Snapshots.MaxMs, 3),
         conservation_violations = Snapshots.ConservationViolations,
+        snapshots_incomplete = Snapshots.Incomplete,
         snapshots_failed = Snapshots.Failures,
     };
 }

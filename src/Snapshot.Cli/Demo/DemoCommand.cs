@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Snapshot.Cli.Deadlock;
 using Snapshot.Cli.Diagrams;
 using Snapshot.Cli.Reports;
@@ -60,7 +59,7 @@ public static class DemoCommand
         CancellationToken cancellationToken)
     {
         using var trace = diagram is null ? null : new DemoTrace(settings.Accounts);
-        var run = await ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
+        var run = await CommandReport.ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
             run => run.ToJson(), SnapshotTable.Write);
         // With --json standard output holds the JSON document alone: where the diagram went goes to the error stream.
         diagram?.Write(
@@ -74,26 +73,8 @@ public static class DemoCommand
         CancellationToken cancellationToken)
     {
         var storedId = restoreFrom is null ? (long?)null : await StoredCheckpoint.FindAsync(store, restoreFrom, cancellationToken);
-        var summary = await ReportAsync(progress => RestoreRun.RunAsync(settings, new RestoreSource(store, storedId), progress, cancellationToken), json, console, output,
+        var summary = await CommandReport.ReportAsync(progress => RestoreRun.RunAsync(settings, new RestoreSource(store, storedId), progress, cancellationToken), json, console, output,
             summary => summary.ToJson(), RestoreTable.Write);
         return summary.Succeeded ? ExitCodes.Success : ExitCodes.InvariantViolated;
-    }
-
-    /// <summary>Runs <paramref name="run"/> with progress lines and then tables, or quietly and then one JSON object.</summary>
-    private static async Task<T> ReportAsync<T>(Func<Action<string>, Task<T>> run, bool json, IAnsiConsole console, TextWriter output,
-        Func<T, object> toJson, Action<IAnsiConsole, T> write)
-    {
-        T result;
-        if (json)
-        {
-            result = await run(_ => { });
-            output.WriteLine(JsonSerializer.Serialize(toJson(result), new JsonSerializerOptions { WriteIndented = true }));
-        }
-        else
-        {
-            result = await ProgressLines.RunAsync(console, run);
-            write(console, result);
-        }
-        return result;
     }
 }

@@ -35,7 +35,7 @@ public sealed class BankWorkloadTests
     [Fact]
     public async Task On_three_nodes_transfers_cross_the_cluster_and_every_snapshot_conserves_the_money()
     {
-        await using var bank = await BankWorkload.StartRemoteAsync(nodes: 3, accountsPerNode: 2, CancellationToken.None);
+        await using var bank = await BankWorkload.StartRemoteAsync(nodes: 3, accounts: 6, CancellationToken.None);
 
         var idle = await bank.RunForAsync(TimeSpan.FromMilliseconds(300), snapshotting: false);
         var snapshotting = await bank.RunForAsync(TimeSpan.FromMilliseconds(600), snapshotting: true);
@@ -54,5 +54,6 @@ public sealed class BankWorkloadTests
         Assert.Equal(run.Snapshots.Taken, run.Throughput.Snapshots);
         Assert.Equal(0, run.Snapshots.Failures);
         Assert.Equal(0, run.Snapshots.ConservationViolations);
+        Assert.Equal(0, run.Snapshots.Incomplete);
     }
 }

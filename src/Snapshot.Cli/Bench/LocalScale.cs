@@ -1,0 +1,25 @@
+namespace Snapshot.Cli.Bench;
+
+/// <summary>
+/// Snapshots of one graph of idle participants in one ActorSystem, as <c>bench scale</c> measures them: their
+/// durations, the channels (markers) each covers, and the managed heap one finished result holds.
+/// <see cref="Initiator"/> is "all" (TakeAsync with no initiator) or "one" (the first participant).
+/// </summary>
+public sealed record LocalScale(Topology Topology, string Initiator, IReadOnlyList<double> DurationsMs, long Channels, long ResultBytes)
+{
+    public double P50Ms => Quantile.NearestRank(DurationsMs, 0.5);
+
+    public double P99Ms => Quantile.NearestRank(DurationsMs, 0.99);
+
+    public object ToJson() => new
+    {
+        topology = Topology.Name,
+        participants = Topology.Size,
+        channels = Channels,
+        initiator = Initiator,
+        snapshots = DurationsMs.Count,
+        p50_ms = Math.Round(P50Ms, 3),
+        p99_ms = Math.Round(P99Ms, 3),
+        result_bytes = ResultBytes,
+    };
+}
