@@ -6,15 +6,15 @@ using Akka.Event;
 namespace Snapshot.Cli;
 
 /// <summary>
-/// Akka.Remote's warning and error, stack trace and all, that its association to a node has dropped, when that node is
+/// Akka.Remote's warning and error, stack trace and all, that its association to a node has dropped, when either end is
 /// leaving the cluster or no longer in it. A node that leaves shuts its remoting down and says goodbye on each
 /// association, but the goodbye races the connection's closing (Akka.Remote sends it after it stops the endpoint and
-/// before it closes the transport): on a busy machine the other nodes see a dropped connection, and report a node that
-/// left on purpose, like a <c>take</c> client, as a failure. A member that is up when its association drops has not left.
+/// before it closes the transport): on a busy machine the other end sees a dropped connection, and reports a node that
+/// left on purpose, like a <c>take</c> client, as a failure. Between two members that are up, the drop is a failure.
 /// </summary>
 public static partial class DisassociationFromDepartedNode
 {
-    /// <summary>True when <paramref name="logged"/> is that report, about a node <paramref name="system"/>'s cluster no longer counts as up.</summary>
+    /// <summary>True when <paramref name="logged"/> is that report, and <paramref name="system"/> or the node at the other end has left or is leaving.</summary>
     public static bool Describes(LogEvent logged, ActorSystem system)
     {
         // Akka.Remote keeps EndpointDisassociatedException internal: known by its name.
@@ -30,9 +30,15 @@ public static partial class DisassociationFromDepartedNode
         var endpoint = EndpointName().Match(logged.LogSource ?? "");
         if (!endpoint.Success || !ActorPath.TryParseAddress(Uri.UnescapeDataString(endpoint.Groups["address"].Value), out var address))
             return false;
-        var member = Cluster.Get(system).State.Members.FirstOrDefault(m => m.Address.Equals(address));
-        return member is null || member.Status is MemberStatus.Leaving or MemberStatus.Exiting or MemberStatus.Removed;
+        var cluster = Cluster.Get(system);
+        // A node that has left keeps its last view of the others, all up, until its ActorSystem stops.
+        if (cluster.IsTerminated || Departing(cluster.SelfMember))
+            return true;
+        var member = cluster.State.Members.FirstOrDefault(m => m.Address.Equals(address));
+        return member is null || Departing(member);
     }
+
+    private static bool Departing(Member member) => member.Status is MemberStatus.Leaving or MemberStatus.Exiting or MemberStatus.Removed;
 
     [GeneratedRegex(@"/reliableEndpointWriter-(?<address>[^/]+)-\d+(/|$)")]
     private static partial Regex EndpointName();

@@ -7,8 +7,8 @@ using Snapshot.Cli;
 namespace Snapshot.Tests.Cli;
 
 /// <summary>
-/// Which of Akka.Remote's reports of a dropped association the CLI's log leaves out: those about a node that left the
-/// cluster or is leaving it, never those about a member that is up. Two real cluster nodes in this process.
+/// Which of Akka.Remote's reports of a dropped association the CLI's log leaves out: those where either end left the
+/// cluster or is leaving it, never those between members that are up. Two real cluster nodes in this process.
 /// </summary>
 public sealed class DisassociationFromDepartedNodeTests : IAsyncLifetime
 {
@@ -26,16 +26,18 @@ public sealed class DisassociationFromDepartedNodeTests : IAsyncLifetime
     public async Task DisposeAsync() => await Task.WhenAll(_node.Terminate(), _other.Terminate());
 
     [Fact]
-    public async Task Left_out_for_a_node_that_left_the_cluster_or_never_was_in_it_kept_for_a_member_that_is_up()
+    public async Task Left_out_when_either_end_left_the_cluster_or_one_never_was_in_it_kept_between_members_that_are_up()
     {
-        var other = Cluster.Get(_other).SelfAddress;
+        var (node, other) = (Cluster.Get(_node).SelfAddress, Cluster.Get(_other).SelfAddress);
         Assert.False(DisassociationFromDepartedNode.Describes(Disassociated(other), _node));
         Assert.False(DisassociationFromDepartedNode.Describes(GatedAfterDisassociation(other), _node));
+        Assert.False(DisassociationFromDepartedNode.Describes(Disassociated(node), _other));
 
         await Cluster.Get(_other).LeaveAsync();
 
         Assert.True(DisassociationFromDepartedNode.Describes(Disassociated(other), _node));
         Assert.True(DisassociationFromDepartedNode.Describes(GatedAfterDisassociation(other), _node));
+        Assert.True(DisassociationFromDepartedNode.Describes(Disassociated(node), _other));
         Assert.True(DisassociationFromDepartedNode.Describes(Disassociated(Stranger), _node));
     }
 
