@@ -6,7 +6,8 @@ namespace Snapshot.Cli;
 
 /// <summary>
 /// Akka's log, written to the error stream: standard output carries only what the command prints, so that
-/// <c>--json</c> output stays one JSON document.
+/// <c>--json</c> output stays one JSON document. Remoting's reports of a node that left the cluster as a failed
+/// association are left out (<see cref="DisassociationFromDepartedNode"/>).
 /// </summary>
 public sealed class StandardErrorLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
 {
@@ -15,6 +16,7 @@ public sealed class StandardErrorLogger : ReceiveActor, IRequiresMessageQueue<IL
     public StandardErrorLogger()
     {
         Receive<InitializeLogger>(_ => Sender.Tell(new LoggerInitialized()));
+        Receive<LogEvent>(e => DisassociationFromDepartedNode.Describes(e, Context.System), _ => { });
         Receive<LogEvent>(e => Console.Error.WriteLine(e.ToString()));
     }
 }

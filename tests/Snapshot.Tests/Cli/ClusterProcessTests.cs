@@ -47,6 +47,8 @@ public sealed class ClusterProcessTests
             var (nodeExit, nodeOut, _) = await nodes[2].WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(0, nodeExit);
             Assert.Contains("leaving the cluster", nodeOut);
+            // The client and the node left on purpose: neither their leaving nor their associations dropping is an error.
+            Assert.All(nodes, node => Assert.DoesNotContain("[ERROR]", node.Stderr));
         }
         finally
         {
