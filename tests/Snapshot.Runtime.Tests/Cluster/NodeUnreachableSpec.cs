@@ -40,6 +40,9 @@ public sealed class NodeUnreachableSpec(ITestOutputHelper output) : ClusterTestK
 
         await ThrottleAsync(cutOffAddress, Unthrottled.Instance);
         await AwaitAssertAsync(() => Assert.Empty(Akka.Cluster.Cluster.Get(Sys).State.Unreachable), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
+        // The coordinator hears the node is reachable again through its own subscription, a moment after the cluster's state says so.
+        await AwaitAssertAsync(async () => Assert.Equal(4, (await GlobalSnapshots.Get(Sys).ParticipantsAsync(Account.Group)).Count),
+            TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
         var next = await GlobalSnapshots.Get(Sys).TakeAsync(Account.Group);
         Assert.Equal(4, next.Processes.Count);
         Assert.Equal(3 * OpeningBalance, BankMoney(next));
