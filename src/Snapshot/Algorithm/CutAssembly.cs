@@ -92,7 +92,9 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
         var channels = new List<TChannel>(_bySender.Sum(bySender => bySender?.Count ?? 0));
         for (var i = 0; i < _parts.Length; i++)
         {
-            if (_bySender[i] is not { } bySender)
+            // A plain local, not a pattern: the mutation test cannot compile its mutants of a pattern here.
+            var bySender = _bySender[i];
+            if (bySender is null)
                 continue;
             var receiver = _parts[i]!.Process;
             foreach (var sender in bySender.OrderBy(s => _participants.IndexOf(s.Key)))
