@@ -13,9 +13,15 @@ public sealed class ProcessChannels<TPeer>
     /// <param name="comparer">Equality of peers; the default comparer when null.</param>
     /// <exception cref="ArgumentException">A channel is named twice.</exception>
     public ProcessChannels(IEnumerable<TPeer> incoming, IEnumerable<TPeer> outgoing, IEqualityComparer<TPeer>? comparer = null)
+        : this(new PeerIndex<TPeer>(incoming, comparer, nameof(incoming)), new PeerIndex<TPeer>(outgoing, comparer, nameof(outgoing)))
     {
-        Incoming = new PeerIndex<TPeer>(incoming, comparer, nameof(incoming));
-        Outgoing = new PeerIndex<TPeer>(outgoing, comparer, nameof(outgoing)).Peers;
+    }
+
+    /// <summary>Channels over peers already indexed: processes with the same peers (every member of a group in which all tell all) share the indexes.</summary>
+    public ProcessChannels(PeerIndex<TPeer> incoming, PeerIndex<TPeer> outgoing)
+    {
+        Incoming = incoming;
+        Outgoing = outgoing.Peers;
     }
 
     public PeerIndex<TPeer> Incoming { get; }

@@ -24,6 +24,10 @@ internal sealed class ChannelLayout
     private IActorRef[]? _localMembers;
     private ConcurrentDictionary<int, IActorRef[]>? _localReceivers;
 
+    // When nobody declared channels every member has the same channels and the same route: made once, on first use.
+    private ProcessChannels<IActorRef>? _allChannels;
+    private MarkerRoute? _allRoute;
+
     /// <param name="id">Unique to this membership and these channels.</param>
     /// <param name="members">The members, in the order the snapshot lists them.</param>
     /// <param name="declaredOutgoing">Per member, the members it sends to; a member absent from it sends to every member.</param>
@@ -89,6 +93,19 @@ internal sealed class ChannelLayout
 
     /// <summary>The members that send to <paramref name="member"/>, itself included; none when it is not a member.</summary>
     public IReadOnlyList<IActorRef> IncomingOf(IActorRef member) => ChannelsOf(member, _incoming);
+
+    /// <summary>
+    /// The channels of <paramref name="member"/> as its process sees them. When nobody declared channels they are the
+    /// same for every member, so the members of a node share one instance instead of each indexing the whole group.
+    /// </summary>
+    public ProcessChannels<IActorRef> ProcessChannelsOf(IActorRef member) => _outgoing is null
+        ? LazyInitializer.EnsureInitialized(ref _allChannels, () => new ProcessChannels<IActorRef>(Members, Members))
+        : new ProcessChannels<IActorRef>(IncomingOf(member), OutgoingOf(member), ActorRefComparer.Instance);
+
+    /// <summary>How the markers of <paramref name="member"/> reach its receivers; shared by every member when nobody declared channels.</summary>
+    public MarkerRoute RouteOf(IActorRef member, IActorRefProvider provider) => _outgoing is null
+        ? LazyInitializer.EnsureInitialized(ref _allRoute, () => new MarkerRoute(Members.Peers, provider))
+        : new MarkerRoute(OutgoingOf(member), provider);
 
     /// <summary>The members of this node: refs without a remote address.</summary>
     public IReadOnlyList<IActorRef> LocalMembers => _localMembers ??= Local(Members.Peers);

@@ -253,8 +253,8 @@ public sealed class SnapshotParticipant
         if (_process is null || _processLayout != layout.Id)
         {
             var self = _cell.Self;
-            _process = new SnapshotProcess<IActorRef, object>(self, new ProcessChannels<IActorRef>(layout.IncomingOf(self), layout.OutgoingOf(self), ActorRefComparer.Instance));
-            _route = new MarkerRoute(_process.Outgoing, _cell.SystemImpl.Provider);
+            _process = new SnapshotProcess<IActorRef, object>(self, layout.ProcessChannelsOf(self));
+            _route = layout.RouteOf(self, _cell.SystemImpl.Provider);
             _processLayout = layout.Id;
         }
         return _process;
