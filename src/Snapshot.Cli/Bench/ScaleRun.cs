@@ -1,3 +1,5 @@
+using Snapshot.Cli.Demo;
+
 namespace Snapshot.Cli.Bench;
 
 /// <summary>

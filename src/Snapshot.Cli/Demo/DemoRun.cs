@@ -17,13 +17,14 @@ public static class DemoRun
     {
         progress($"starting {Counted.Of(settings.Nodes, "node")}");
         await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken);
+        using var unreachable = UnreachableEvents.Watch(cluster.Nodes);
         trace?.ClusterStarted(cluster.Nodes);
         var payers = StartPayers(cluster.Nodes, await OpenAccountsAsync(cluster.Nodes, settings, cancellationToken, trace?.Transfers), settings.Seed);
         progress($"{Counted.Of(settings.Accounts, "account")} on {Counted.Of(settings.Nodes, "node")}, transfers running");
         var run = await SnapshotEveryIntervalAsync(cluster.Nodes, settings, progress, cancellationToken);
         foreach (var payer in payers)
             payer.Tell(PoisonPill.Instance);
-        return run;
+        return run with { UnreachableEvents = unreachable.Count };
     }
 
     /// <summary>Opens the accounts, account i on node i mod N, and waits until each has registered on its node.</summary>

@@ -3,6 +3,9 @@ namespace Snapshot.Cli.Reports;
 /// <summary>The snapshots of a run, those that failed, and the figures that sum them up.</summary>
 public sealed record SnapshotRunSummary(IReadOnlyList<SnapshotReport> Snapshots, IReadOnlyList<string> Failures, long ExpectedTotal)
 {
+    /// <summary>How many times a node saw another unreachable while the run watched its cluster; null when it did not watch.</summary>
+    public int? UnreachableEvents { get; init; }
+
     public bool AllConserved => Failures.Count == 0 && Snapshots.All(s => s.Conserved && s.ExpectedTotal == ExpectedTotal);
 
     public double PercentileMs(double percentile)
@@ -14,14 +17,20 @@ public sealed record SnapshotRunSummary(IReadOnlyList<SnapshotReport> Snapshots,
         return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
 
-    /// <summary>The object <c>--json</c> prints for a run.</summary>
-    public object ToJson() => new
+    /// <summary>The object <c>--json</c> prints for a run: <c>unreachable_events</c> only when the run watched for them.</summary>
+    public object ToJson()
     {
-        snapshots = Snapshots.Select(s => s.ToJson()),
-        failures = Failures,
-        expected_total = ExpectedTotal,
-        all_conserved = AllConserved,
-        p50_ms = Math.Round(PercentileMs(50), 3),
-        p99_ms = Math.Round(PercentileMs(99), 3),
-    };
+        var json = new Dictionary<string, object>
+        {
+            ["snapshots"] = Snapshots.Select(s => s.ToJson()),
+            ["failures"] = Failures,
+            ["expected_total"] = ExpectedTotal,
+            ["all_conserved"] = AllConserved,
+            ["p50_ms"] = Math.Round(PercentileMs(50), 3),
+            ["p99_ms"] = Math.Round(PercentileMs(99), 3),
+        };
+        if (UnreachableEvents is { } events)
+            json["unreachable_events"] = events;
+        return json;
+    }
 }

@@ -40,5 +40,7 @@ public static class SnapshotTable
         var verdict = run.AllConserved ? "[green]every snapshot conserved the total[/]" : "[red]NOT every snapshot conserved the total[/]";
         console.MarkupLine($"{Counted.Of(run.Snapshots.Count, "snapshot")}, {run.Failures.Count} failed, expected total {run.ExpectedTotal}: {verdict}");
         console.MarkupLine($"duration p50 {run.PercentileMs(50):0.0} ms, p99 {run.PercentileMs(99):0.0} ms");
+        if (run.UnreachableEvents is { } events)
+            console.MarkupLine(events == 0 ? "no node marked another unreachable" : $"[red]nodes marked others unreachable {Counted.Of(events, "time")}[/]");
     }
 }

@@ -13,6 +13,7 @@ public sealed class DemoTests
         using var json = JsonDocument.Parse(run.Output);
         Assert.True(json.RootElement.GetProperty("all_conserved").GetBoolean());
         Assert.Equal(12_000, json.RootElement.GetProperty("expected_total").GetInt64());
+        Assert.Equal(0, json.RootElement.GetProperty("unreachable_events").GetInt32());
         var snapshots = json.RootElement.GetProperty("snapshots").EnumerateArray().ToArray();
         Assert.InRange(snapshots.Length, 4, 9);
         Assert.Equal(Enumerable.Range(1, snapshots.Length), snapshots.Select(s => s.GetProperty("id").GetInt32()));

@@ -1,12 +1,12 @@
 using Akka.Actor;
 using Akka.Cluster;
 
-namespace Snapshot.Cli.Bench;
+namespace Snapshot.Cli.Demo;
 
 /// <summary>
 /// Counts the <see cref="ClusterEvent.UnreachableMember"/> events every node of a cluster publishes while it is
-/// watched: a node that stops answering heartbeats, here because snapshots or transfers starve its threads, is seen
-/// unreachable by the others, which fails the snapshots it takes part in.
+/// watched: a node that stops answering heartbeats, as when snapshots or transfers starve its threads, is seen
+/// unreachable by the others, which fails the snapshots it takes part in. The demo and <c>bench scale</c> report it.
 /// </summary>
 public sealed class UnreachableEvents : IDisposable
 {
