@@ -9,7 +9,10 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
     where TPeer : notnull
 {
     private readonly PeerIndex<TPeer> _participants;
-    private readonly ProcessCut<TPeer, TState, TMessage>?[] _parts;
+    // By participant position: what each part brought, kept as it came (no object per part is made until the cut is
+    // built), its messages null until it reports.
+    private readonly TState[] _states;
+    private readonly IReadOnlyList<RecordedMessage<TPeer, TMessage>>?[] _received;
     private readonly ILookup<TPeer, TMessage>?[] _bySender;
     private int _reported;
     private long _channelCount;
@@ -26,16 +29,17 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
     {
         Id = id;
         _participants = participants;
-        _parts = new ProcessCut<TPeer, TState, TMessage>?[participants.Count];
+        _states = new TState[participants.Count];
+        _received = new IReadOnlyList<RecordedMessage<TPeer, TMessage>>?[participants.Count];
         _bySender = new ILookup<TPeer, TMessage>?[participants.Count];
     }
 
     public SnapshotId Id { get; }
 
-    public bool IsComplete => _reported == _parts.Length;
+    public bool IsComplete => _reported == _received.Length;
 
     /// <summary>Participants that have not reported yet, in participant order.</summary>
-    public IReadOnlyList<TPeer> Missing => [.. _participants.Peers.Where((_, i) => _parts[i] is null)];
+    public IReadOnlyList<TPeer> Missing => [.. _participants.Peers.Where((_, i) => _received[i] is null)];
 
     /// <summary>Every channel the cut covers, empty ones included: the incoming channels of every participant.</summary>
     public long ChannelCount
@@ -56,13 +60,12 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
         var position = _participants.IndexOf(part.Process);
         if (position < 0)
             throw Unexpected($"{part.Process} is not a participant of snapshot {Id}");
-        if (_parts[position] is not null)
+        if (_received[position] is not null)
             throw Unexpected($"{part.Process} reported twice for snapshot {Id}");
         // Most parts of most snapshots recorded nothing: those skip the grouping by channel.
-        var bySender = part.Recorded.Count == 0 ? null : part.Recorded.ToLookup(m => m.From, m => m.Message, _participants.Comparer);
-        foreach (var stranger in bySender?.Where(s => !part.IncomingChannels.Contains(s.Key, _participants.Comparer)).Take(1) ?? [])
-            throw Unexpected($"{part.Process} recorded a message from {stranger.Key}, which is not one of its incoming channels");
-        _parts[position] = new ProcessCut<TPeer, TState, TMessage>(part.Process, state, part.Recorded);
+        var bySender = part.Recorded.Count == 0 ? null : BySender(part);
+        _states[position] = state;
+        _received[position] = part.Recorded;
         _channelCount += part.IncomingChannels.Count;
         _bySender[position] = bySender;
         _reported++;
@@ -74,10 +77,20 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
         new(Id, Processes(), Channels((from, to, messages) => new ChannelCut<TPeer, TMessage>(from, to, messages)), ChannelCount);
 
     /// <summary>Every process's part, in participant order.</summary>
-    public IReadOnlyList<ProcessCut<TPeer, TState, TMessage>> Processes()
+    public IReadOnlyList<ProcessCut<TPeer, TState, TMessage>> Processes() =>
+        Processes((process, state, received) => new ProcessCut<TPeer, TState, TMessage>(process, state, received));
+
+    /// <summary>
+    /// Every process's part, in participant order, each made by <paramref name="process"/> from the process, the state it
+    /// recorded and the messages it recorded on its incoming channels: a driver builds its own type without an intermediate one.
+    /// </summary>
+    public IReadOnlyList<TProcess> Processes<TProcess>(Func<TPeer, TState, IReadOnlyList<RecordedMessage<TPeer, TMessage>>, TProcess> process)
     {
         RequireComplete();
-        return [.. _parts.Select(p => p!)];
+        var processes = new TProcess[_received.Length];
+        for (var i = 0; i < processes.Length; i++)
+            processes[i] = process(_participants[i], _states[i], _received[i]!);
+        return processes;
     }
 
     /// <summary>
@@ -90,17 +103,26 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
     {
         RequireComplete();
         var channels = new List<TChannel>(_bySender.Sum(bySender => bySender?.Count ?? 0));
-        for (var i = 0; i < _parts.Length; i++)
+        for (var i = 0; i < _bySender.Length; i++)
         {
             // A plain local, not a pattern: the mutation test cannot compile its mutants of a pattern here.
             var bySender = _bySender[i];
             if (bySender is null)
                 continue;
-            var receiver = _parts[i]!.Process;
+            var receiver = _participants[i];
             foreach (var sender in bySender.OrderBy(s => _participants.IndexOf(s.Key)))
                 channels.Add(channel(sender.Key, receiver, [.. sender]));
         }
         return channels;
+    }
+
+    /// <summary>The messages of <paramref name="part"/> grouped by sender, each sender one of its incoming channels.</summary>
+    private ILookup<TPeer, TMessage> BySender(LocalSnapshot<TPeer, TMessage> part)
+    {
+        var bySender = part.Recorded.ToLookup(m => m.From, m => m.Message, _participants.Comparer);
+        foreach (var stranger in bySender.Where(s => !part.IncomingChannels.Contains(s.Key, _participants.Comparer)).Take(1))
+            throw Unexpected($"{part.Process} recorded a message from {stranger.Key}, which is not one of its incoming channels");
+        return bySender;
     }
 
     private void RequireComplete()

@@ -51,7 +51,7 @@ internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeO
             Plan.Id.Value,
             Plan.Group,
             Request.Initiator,
-            [.. Parts.Processes().Select(p => new ProcessState(p.Process, p.State.State, p.State.Stashed))],
+            Parts.Processes((participant, part, _) => new ProcessState(participant, part.State, part.Stashed)),
             Parts.Channels((from, to, messages) => new ChannelState(from, to, messages)),
             Parts.ChannelCount,
             StartedAt,
@@ -59,5 +59,5 @@ internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeO
     }
 }
 
-/// <summary>A participant's recorded state and stash, as the cut assembly holds them.</summary>
-internal sealed record PartState(object? State, IReadOnlyList<object> Stashed);
+/// <summary>A participant's recorded state and stash, as the cut assembly holds them: a value, stored in its array.</summary>
+internal readonly record struct PartState(object? State, IReadOnlyList<object> Stashed);

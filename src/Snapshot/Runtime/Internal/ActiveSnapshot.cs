@@ -34,12 +34,6 @@ internal sealed class ActiveSnapshot(SnapshotPlan plan, SnapshotProcess<IActorRe
     /// <summary>This part's span; null while nobody traces.</summary>
     public PartTrace? Trace { get; } = trace;
 
-    /// <summary>The marker this participant sends on each of its outgoing channels on its node: one object for all of them.</summary>
-    public Marker Marker { get; } = new(plan);
-
-    /// <summary>The marker this participant sends to each other node with receivers: one object for all of them.</summary>
-    public NodeMarker NodeMarker { get; } = new(plan);
-
     /// <summary>Counts one more message recorded on incoming channel <paramref name="channel"/> (its position in the process's channels); false once it is over its limit.</summary>
     public bool CountRecorded(int channel)
     {

@@ -50,8 +50,7 @@ internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages i
             ignored.Count(IgnoredMessageReason.NotAMember);
             return;
         }
-        var marker = new Marker(plan);
         for (var i = 0; i < receivers.Count; i++)
-            receivers[i].Tell(marker, sender);
+            receivers[i].Tell(plan.Marker, sender);
     }
 }

@@ -16,6 +16,10 @@ namespace Snapshot.Runtime.Internal;
 internal sealed class SnapshotPlan(SnapshotId id, string group, IActorRef coordinator, ChannelLayout layout, int maxRecordedPerChannel, DateTime deadlineUtc,
     SnapshotId settledBelow, ActivityContext trace = default)
 {
+    // Made on first use by whichever participant records first; a second thread racing it makes an equal one.
+    private Marker? _marker;
+    private NodeMarker? _nodeMarker;
+
     public SnapshotId Id { get; } = id;
 
     public SnapshotKey Key => new(Coordinator, Id);
@@ -37,6 +41,12 @@ internal sealed class SnapshotPlan(SnapshotId id, string group, IActorRef coordi
 
     /// <summary>The coordinator's span of this snapshot, parent of the participants' spans; empty when nobody traces it.</summary>
     public ActivityContext Trace { get; } = trace;
+
+    /// <summary>The marker every participant sends its receivers on its own node: the sender tells it apart, so one object serves them all.</summary>
+    public Marker Marker => _marker ??= new Marker(this);
+
+    /// <summary>The marker every participant sends to the fan-out of each other node with receivers: one object for them all.</summary>
+    public NodeMarker NodeMarker => _nodeMarker ??= new NodeMarker(this);
 
     public bool IsMember(IActorRef actor) => Layout.Members.Contains(actor);
 

@@ -293,9 +293,9 @@ public sealed class SnapshotParticipant
     {
         var (local, nodes) = (active.Route.Local, active.Route.Nodes);
         for (var i = 0; i < local.Length; i++)
-            local[i].Tell(active.Marker, _cell.Self);
+            local[i].Tell(active.Plan.Marker, _cell.Self);
         for (var i = 0; i < nodes.Length; i++)
-            nodes[i].Tell(active.NodeMarker, _cell.Self);
+            nodes[i].Tell(active.Plan.NodeMarker, _cell.Self);
     }
 
     private void Record(IActorRef sender, object message)
