@@ -119,16 +119,19 @@ public sealed class LatencyWorkload : IAsyncDisposable
 
     /// <summary>
     /// One snapshot to warm up, then <paramref name="count"/> more one after the other, each timed from TakeAsync to
-    /// its result (ms). One warm-up is enough at scale: a snapshot of thousands of participants runs their code
-    /// thousands of times, past the calls after which the JIT recompiles it optimised.
+    /// its result (ms), with what they allocated and how long the GC paused the process meanwhile, per snapshot. One
+    /// warm-up is enough at scale: a snapshot of thousands of participants runs their code thousands of times, past
+    /// the calls after which the JIT recompiles it optimised.
     /// </summary>
-    public async Task<IReadOnlyList<double>> TimeSnapshotsAsync(bool singleInitiator, int count)
+    public async Task<IdleSeries> TimeSnapshotsAsync(bool singleInitiator, int count)
     {
         await SnapshotAsync(singleInitiator);
         var durations = new List<double>();
+        var (allocated, paused) = (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration());
         for (var i = 0; i < count; i++)
             durations.Add((await SnapshotAsync(singleInitiator)).Elapsed.TotalMilliseconds);
-        return durations;
+        return new IdleSeries(durations, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / count,
+            (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / count);
     }
 
     /// <summary>

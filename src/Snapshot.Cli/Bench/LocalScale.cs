@@ -2,11 +2,13 @@ namespace Snapshot.Cli.Bench;
 
 /// <summary>
 /// Snapshots of one graph of idle participants in one ActorSystem, as <c>bench scale</c> measures them: their
-/// durations, the channels (markers) each covers, and the managed heap one finished result holds.
-/// <see cref="Initiator"/> is "all" (TakeAsync with no initiator) or "one" (the first participant).
+/// durations, what they allocated and paused for GC, the channels (markers) each covers, and the managed heap one
+/// finished result holds. <see cref="Initiator"/> is "all" (TakeAsync with no initiator) or "one" (the first participant).
 /// </summary>
-public sealed record LocalScale(Topology Topology, string Initiator, IReadOnlyList<double> DurationsMs, long Channels, long ResultBytes)
+public sealed record LocalScale(Topology Topology, string Initiator, IdleSeries Series, long Channels, long ResultBytes)
 {
+    public IReadOnlyList<double> DurationsMs => Series.DurationsMs;
+
     public double P50Ms => Quantile.NearestRank(DurationsMs, 0.5);
 
     public double P99Ms => Quantile.NearestRank(DurationsMs, 0.99);
@@ -21,5 +23,7 @@ public sealed record LocalScale(Topology Topology, string Initiator, IReadOnlyLi
         p50_ms = Math.Round(P50Ms, 3),
         p99_ms = Math.Round(P99Ms, 3),
         result_bytes = ResultBytes,
+        allocated_bytes_per_snapshot = Series.AllocatedBytesPerSnapshot,
+        gc_pause_ms_per_snapshot = Math.Round(Series.GcPauseMsPerSnapshot, 1),
     };
 }

@@ -23,9 +23,9 @@ public static class ScaleRun
                 cancellationToken.ThrowIfCancellationRequested();
                 var initiator = singleInitiator ? "one" : "all";
                 progress($"local: {topology.Name} {topology.Size:N0}, initiator {initiator}, {settings.LocalSnapshots} snapshots");
-                var durations = await graph.TimeSnapshotsAsync(singleInitiator, settings.LocalSnapshots);
+                var series = await graph.TimeSnapshotsAsync(singleInitiator, settings.LocalSnapshots);
                 var (bytes, markers) = await graph.HeldAsync(singleInitiator);
-                local.Add(new LocalScale(topology, initiator, durations, markers, bytes));
+                local.Add(new LocalScale(topology, initiator, series, markers, bytes));
             }
         }
         var cluster = new List<ClusterScale>();

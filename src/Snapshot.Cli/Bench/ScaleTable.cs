@@ -18,13 +18,17 @@ public static class ScaleTable
             .AddColumn(new TableColumn("Snapshots").RightAligned())
             .AddColumn(new TableColumn("p50 ms").RightAligned())
             .AddColumn(new TableColumn("p99 ms").RightAligned())
-            .AddColumn(new TableColumn("Result MB").RightAligned());
+            .AddColumn(new TableColumn("Result MB").RightAligned())
+            .AddColumn(new TableColumn("Alloc MB").RightAligned())
+            .AddColumn(new TableColumn("GC ms").RightAligned());
         foreach (var l in report.Local)
         {
             local.AddRow(l.Topology.Name, l.Topology.Size.ToString("N0"), l.Channels.ToString("N0"), l.Initiator, l.DurationsMs.Count.ToString(),
-                l.P50Ms.ToString("0.0"), l.P99Ms.ToString("0.0"), Megabytes(l.ResultBytes));
+                l.P50Ms.ToString("0.0"), l.P99Ms.ToString("0.0"), Megabytes(l.ResultBytes), Megabytes(l.Series.AllocatedBytesPerSnapshot),
+                l.Series.GcPauseMsPerSnapshot.ToString("0"));
         }
         console.Write(local);
+        console.MarkupLine("Alloc MB, GC ms: what the process allocated and how long the GC paused it, per snapshot of the series.");
         var cluster = new Table()
             .Title($"Bank on {ScaleSettings.Nodes} nodes under transfers")
             .AddColumn(new TableColumn("Accounts").RightAligned())

@@ -22,6 +22,9 @@ public sealed class BenchScaleTests
             Assert.Equal(3, l.GetProperty("snapshots").GetInt32());
             Assert.InRange(l.GetProperty("p50_ms").GetDouble(), 0.001, l.GetProperty("p99_ms").GetDouble());
             l.GetProperty("result_bytes").GetInt64();
+            // A snapshot allocates at least its plan, its parts and its result; a pause is never negative.
+            Assert.InRange(l.GetProperty("allocated_bytes_per_snapshot").GetInt64(), 1, long.MaxValue);
+            Assert.InRange(l.GetProperty("gc_pause_ms_per_snapshot").GetDouble(), 0, double.MaxValue);
         });
         Assert.Equal([8, 8, 4, 4], local.Select(l => l.GetProperty("participants").GetInt32()));
         var cluster = Assert.Single(json.RootElement.GetProperty("cluster").EnumerateArray());
