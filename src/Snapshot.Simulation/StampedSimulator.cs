@@ -1,0 +1,258 @@
+using Snapshot.Algorithm;
+
+namespace Snapshot.Simulation;
+
+/// <summary>
+/// A deterministic cluster in which any member pays any other at will, snapshotted by the stamped protocol: it drives
+/// one <see cref="StampedProcess{TPeer,TMessage}"/> per member and one <see cref="NodeLedger{TPeer}"/> per node, with
+/// what that protocol relies on modelled as the runtime has it:
+/// <list type="bullet">
+/// <item>each member has a FIFO mailbox; a message put in it is stamped with its node's clock at that moment, and the
+/// member handles its head only on some steps, so messages wait there;</item>
+/// <item>a message to a member of the same node goes into its mailbox at once, as a local tell does;</item>
+/// <item>between two nodes, one FIFO association per direction, each message due some steps later; on arrival the
+/// receiving node puts it in its recipient's mailbox, or ticks for a record notice, in the order it was sent;</item>
+/// <item>a snapshot starts with one initiate per node, which that node hands to each of its members' mailboxes; a member
+/// that records tells every other node its notice at once; a node that has seen every member record puts a flush in
+/// each of its members' mailboxes.</item>
+/// </list>
+/// Same scenario, same run, always. The trace has what <see cref="Simulator"/>'s has: payments sent and handled, states
+/// recorded, snapshots completed.
+/// </summary>
+public sealed class StampedSimulator
+{
+    private readonly StampedScenario _scenario;
+    private readonly Random _random;
+    private readonly PeerIndex<string> _members;
+    private readonly Dictionary<string, Member> _byName = new(StringComparer.Ordinal);
+    private readonly Node[] _nodes;
+    // By (from node, to node), each association's messages in the order sent.
+    private readonly Queue<InTransit>[,] _associations;
+    private readonly long[,] _lastDue;
+    private readonly Dictionary<SnapshotId, Assembling> _assembling = [];
+    private readonly List<SimulatedSnapshot> _completed = [];
+    private readonly List<TraceEvent> _trace = [];
+    private long _time;
+    private long _nextSnapshot;
+    private long _nextToken;
+
+    public StampedSimulator(StampedScenario scenario)
+    {
+        _scenario = scenario;
+        _random = new Random(scenario.Seed);
+        _members = new PeerIndex<string>(scenario.Members.Select(m => m.Name), StringComparer.Ordinal);
+        _nodes = [.. Enumerable.Range(0, scenario.Nodes).Select(_ => new Node())];
+        foreach (var spec in scenario.Members)
+        {
+            var node = _nodes[spec.Node];
+            var member = new Member(spec.Name, spec.Node, spec.Tokens, new StampedProcess<string, Token>(spec.Name, node.Ledger));
+            _byName.Add(spec.Name, member);
+            node.Members.Add(member);
+        }
+        _associations = new Queue<InTransit>[scenario.Nodes, scenario.Nodes];
+        _lastDue = new long[scenario.Nodes, scenario.Nodes];
+        for (var from = 0; from < scenario.Nodes; from++)
+        {
+            for (var to = 0; to < scenario.Nodes; to++)
+                _associations[from, to] = new Queue<InTransit>();
+        }
+    }
+
+    /// <summary>Most steps a run may take after its payments stop before it is declared stuck.</summary>
+    public const long DrainLimit = 100_000;
+
+    public static SimulationResult Run(StampedScenario scenario) => new StampedSimulator(scenario).Run();
+
+    /// <summary>Runs the payments and the snapshots, then steps until every snapshot has completed.</summary>
+    /// <exception cref="InvalidOperationException">A snapshot did not complete within <see cref="DrainLimit"/> steps after the payments stopped.</exception>
+    public SimulationResult Run()
+    {
+        var lastStart = _scenario.Snapshots.Select(s => s.Step).DefaultIfEmpty(0).Max();
+        while (_time < Math.Max(_scenario.PayingSteps, lastStart) || _assembling.Count > 0)
+        {
+            if (_time > Math.Max(_scenario.PayingSteps, lastStart) + DrainLimit)
+                throw new InvalidOperationException($"snapshots {string.Join(", ", _assembling.Keys)} did not complete within {DrainLimit} steps after the payments stopped");
+            Step();
+        }
+        return new SimulationResult([.. _completed.OrderBy(s => s.Id.Value)], _trace, _time);
+    }
+
+    private void Step()
+    {
+        _time++;
+        foreach (var start in _scenario.Snapshots.Where(s => s.Step == _time))
+            Start(start.Node);
+        for (var from = 0; from < _nodes.Length; from++)
+        {
+            for (var to = 0; to < _nodes.Length; to++)
+            {
+                var association = _associations[from, to];
+                while (association.TryPeek(out var head) && head.Due <= _time)
+                    Arrive(to, association.Dequeue());
+            }
+        }
+        foreach (var member in _byName.Values.OrderBy(_ => _random.Next()).ToArray())
+        {
+            if (member.Mailbox.Count > 0 && _random.NextDouble() < _scenario.HandleChance)
+                Handle(member, member.Mailbox.Dequeue());
+            if (_time <= _scenario.PayingSteps && member.Tokens > 0 && _random.NextDouble() < _scenario.PaymentChance)
+                Pay(member, _members[_random.Next(_members.Count)], _random.Next(1, (int)Math.Min(member.Tokens, int.MaxValue - 1) + 1));
+        }
+    }
+
+    private void Start(int coordinator)
+    {
+        var id = new SnapshotId(_nextSnapshot++);
+        _assembling.Add(id, new Assembling(new CutAssembly<string, long, Token>(id, _members), $"node {coordinator}", _time));
+        for (var node = 0; node < _nodes.Length; node++)
+        {
+            if (node == coordinator)
+                InitiateMembers(node, id);
+            else
+                Send(coordinator, node, new InitiateNode(id));
+        }
+    }
+
+    private void Arrive(int node, InTransit transit)
+    {
+        switch (transit.Message)
+        {
+            case InitiateNode initiate:
+                InitiateMembers(node, initiate.Snapshot);
+                break;
+            case Notice notice:
+                if (Open(node, notice.Snapshot) && _nodes[node].Ledger.Noticed(notice.Snapshot, notice.Member))
+                    FlushMembers(node, notice.Snapshot);
+                break;
+            default:
+                Enqueue(_byName[transit.To!], transit.Message, transit.Sender);
+                break;
+        }
+    }
+
+    private void InitiateMembers(int node, SnapshotId id)
+    {
+        if (!Open(node, id))
+            return;
+        foreach (var member in _nodes[node].Members)
+            Enqueue(member, new Initiate(id), sender: null);
+    }
+
+    /// <summary>Opens snapshot <paramref name="id"/> on <paramref name="node"/>; false when the node already flushed it.</summary>
+    private bool Open(int node, SnapshotId id) => _nodes[node].Ledger.Open(id, _members, _nodes[node].Members.Count);
+
+    private void FlushMembers(int node, SnapshotId id)
+    {
+        foreach (var member in _nodes[node].Members)
+            Enqueue(member, new Flush(id), sender: null);
+    }
+
+    private void Enqueue(Member member, object message, string? sender) =>
+        member.Mailbox.Enqueue(new Enqueued(message, sender, _nodes[member.Node].Ledger.Stamp));
+
+    private void Handle(Member member, Enqueued enqueued)
+    {
+        switch (enqueued.Message)
+        {
+            case Token token:
+                Apply(member, member.Process.OnMessage(enqueued.Sender!, enqueued.Stamp, token));
+                member.Tokens += token.Amount;
+                _trace.Add(new MessageDelivered(_time, enqueued.Sender!, member.Name, token));
+                break;
+            case Initiate initiate:
+                Apply(member, member.Process.Initiate(initiate.Snapshot));
+                break;
+            case Flush flush:
+                Complete(member, flush.Snapshot);
+                break;
+        }
+    }
+
+    /// <summary>Carries out a step: the state recorded, the notices told to every other node, the flushes of this node.</summary>
+    private void Apply(Member member, StampedStep step)
+    {
+        foreach (var id in step.Record)
+        {
+            member.Recorded.Add(id, member.Tokens);
+            _trace.Add(new StateRecorded(_time, member.Name, id, member.Tokens));
+            for (var node = 0; node < _nodes.Length; node++)
+            {
+                if (node != member.Node)
+                    Send(member.Node, node, new Notice(id, member.Name));
+            }
+        }
+        foreach (var id in step.Flush)
+            FlushMembers(member.Node, id);
+    }
+
+    private void Complete(Member member, SnapshotId id)
+    {
+        if (member.Process.OnFlush(id) is not { } part)
+            return;
+        var assembling = _assembling[id];
+        if (!assembling.Parts.Add(member.Recorded[id], part))
+            return;
+        _assembling.Remove(id);
+        _completed.Add(new SimulatedSnapshot(assembling.Parts.Build(), assembling.Initiator, assembling.StartedAt, _time, _scenario.Topology.TotalTokens));
+        _trace.Add(new SnapshotCompleted(_time, id));
+    }
+
+    private void Pay(Member from, string to, long amount)
+    {
+        from.Tokens -= amount;
+        var token = new Token(_nextToken++, amount);
+        var receiver = _byName[to];
+        if (receiver.Node == from.Node)
+        {
+            _trace.Add(new MessageSent(_time, from.Name, to, token, _time));
+            Enqueue(receiver, token, from.Name);
+            return;
+        }
+        var due = Send(from.Node, receiver.Node, token, from.Name, to);
+        _trace.Add(new MessageSent(_time, from.Name, to, token, due));
+    }
+
+    /// <summary>Puts a message on the association between two nodes, due after a random delay and never before the one ahead of it.</summary>
+    private long Send(int from, int to, object message, string? sender = null, string? recipient = null)
+    {
+        var due = _lastDue[from, to] = Math.Max(_lastDue[from, to], _time + _random.Next(1, (int)SeededDelays.MaxDelay + 1));
+        _associations[from, to].Enqueue(new InTransit(message, sender, recipient, due));
+        return due;
+    }
+
+    private sealed record Assembling(CutAssembly<string, long, Token> Parts, string Initiator, long StartedAt);
+
+    private sealed record Initiate(SnapshotId Snapshot);
+
+    private sealed record InitiateNode(SnapshotId Snapshot);
+
+    private sealed record Notice(SnapshotId Snapshot, string Member);
+
+    private sealed record Flush(SnapshotId Snapshot);
+
+    private readonly record struct Enqueued(object Message, string? Sender, long Stamp);
+
+    private readonly record struct InTransit(object Message, string? Sender, string? To, long Due);
+
+    private sealed class Node
+    {
+        public NodeLedger<string> Ledger { get; } = new();
+
+        public List<Member> Members { get; } = [];
+    }
+
+    private sealed class Member(string name, int node, long tokens, StampedProcess<string, Token> process)
+    {
+        public string Name { get; } = name;
+
+        public int Node { get; } = node;
+
+        public long Tokens { get; set; } = tokens;
+
+        public StampedProcess<string, Token> Process { get; } = process;
+
+        public Queue<Enqueued> Mailbox { get; } = new();
+
+        public Dictionary<SnapshotId, long> Recorded { get; } = [];
+    }
+}

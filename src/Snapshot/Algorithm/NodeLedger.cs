@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+
+namespace Snapshot.Algorithm;
+
+/// <summary>
+/// What one node knows of the snapshots of a group in which any member may tell any other without declaring it
+/// (the stamped protocol; <see cref="StampedProcess{TPeer,TMessage}"/> is a member's side): a logical clock, and per
+/// snapshot the tick at which the node saw each member record.
+/// <para>
+/// The clock ticks when a member of this node records (<see cref="Recorded"/>) and when the record notice of a member of
+/// another node arrives (<see cref="Noticed"/>); every message to a member of this node is stamped with the clock's
+/// value (<see cref="Stamp"/>) when it is put in the member's mailbox. Why a stamp tells whether a message was sent
+/// before or after its sender <c>s</c> recorded for snapshot <c>k</c>, where <c>R(k, s)</c> is the tick at which this
+/// node saw <c>s</c> record:
+/// </para>
+/// <list type="bullet">
+/// <item><c>s</c> on this node: a local tell puts the message in the receiver's mailbox on <c>s</c>'s own thread, during
+/// <c>s</c>'s handler. A message told before <c>s</c> recorded read the clock before <c>s</c>'s tick, so its stamp is
+/// below <c>R(k, s)</c>; one told after read it after, so its stamp is at least <c>R(k, s)</c>.</item>
+/// <item><c>s</c> on another node: right after recording, before its handler tells anything else, <c>s</c> tells this
+/// node its record notice. The one association from its node to this one carries <c>s</c>'s messages and the notice in
+/// the order <c>s</c> told them, and this node's endpoint reader puts each in its recipient's mailbox, or ticks for the
+/// notice, one after the other on one thread. So the messages before the notice are stamped below <c>R(k, s)</c> and those
+/// after it at least <c>R(k, s)</c>.</item>
+/// <item>A message handled while <c>R(k, s)</c> is not known here was put in the mailbox before the tick: the tick's write
+/// comes before, on its thread, every later stamp of <c>s</c>'s messages, and a mailbox hands out a message only after it
+/// was put in. It was sent before <c>s</c> recorded.</item>
+/// </list>
+/// <para>
+/// So a message was sent after its sender recorded exactly when <see cref="RecordingTicks{TPeer}.SentAfterRecording"/> says
+/// so, and the members need no marker per channel: one notice per member and other node, and one flush per member. The
+/// node flushes a snapshot (<see cref="Recorded"/> or <see cref="Noticed"/> returns true, once) when every member of this
+/// node has recorded and every member of the other nodes has been noticed: by then every message to a member of this node
+/// that was sent before its sender recorded is in its receiver's mailbox, since it went in before its sender's tick, and
+/// so ahead of the flush the driver puts there next (a mailbox is FIFO for messages put in one after the other).
+/// </para>
+/// <para>Safe to call from several threads at once: the members of a node and its endpoint readers share one.</para>
+/// </summary>
+public sealed class NodeLedger<TPeer>
+    where TPeer : notnull
+{
+    private readonly ConcurrentDictionary<SnapshotId, RecordingTicks<TPeer>> _open = new();
+    private readonly ConcurrentDictionary<SnapshotId, bool> _flushed = new();
+    private long _clock;
+
+    /// <summary>The clock's value now: the stamp of a message put in a member's mailbox at this moment.</summary>
+    public long Stamp => Volatile.Read(ref _clock);
+
+    /// <summary>True while some snapshot is open on this node, not yet flushed: only then can a message make a member record.</summary>
+    public bool HasOpenSnapshots => !_open.IsEmpty;
+
+    /// <summary>The snapshots open on this node, not yet flushed.</summary>
+    public IEnumerable<RecordingTicks<TPeer>> OpenSnapshots => _open.Values;
+
+    /// <summary>
+    /// Opens snapshot <paramref name="id"/> over <paramref name="members"/>, <paramref name="localMembers"/> of them on this
+    /// node, if it is not open yet: whichever comes first of its initiate, a notice or a member's recording opens it.
+    /// </summary>
+    /// <returns>False when the snapshot was already flushed here: what arrives for it now is late, and changes nothing.</returns>
+    public bool Open(SnapshotId id, PeerIndex<TPeer> members, int localMembers)
+    {
+        if (_flushed.ContainsKey(id))
+            return false;
+        _open.GetOrAdd(id, _ => new RecordingTicks<TPeer>(id, members, localMembers));
+        return true;
+    }
+
+    /// <summary>Open snapshot <paramref name="id"/>; null when it is not open here (never opened, or flushed).</summary>
+    public RecordingTicks<TPeer>? Find(SnapshotId id) => _open.GetValueOrDefault(id);
+
+    /// <summary>A member of this node recorded for <paramref name="id"/>: the clock ticks.</summary>
+    /// <returns>True when this was the last event the node waited for: the driver flushes every member of this node.</returns>
+    public bool Recorded(SnapshotId id, TPeer member) => Saw(id, member, local: true);
+
+    /// <summary>The record notice of <paramref name="member"/>, on another node, arrived on its association: the clock ticks.</summary>
+    /// <returns>True when this was the last event the node waited for: the driver flushes every member of this node.</returns>
+    public bool Noticed(SnapshotId id, TPeer member) => Saw(id, member, local: false);
+
+    /// <summary>Forgets that <paramref name="id"/> was flushed here, once nothing for it can arrive any more (its deadline passed).</summary>
+    public void Forget(SnapshotId id) => _flushed.TryRemove(id, out _);
+
+    private bool Saw(SnapshotId id, TPeer member, bool local)
+    {
+        if (!_open.TryGetValue(id, out var ticks))
+            return false;
+        // The tick is taken inside See, under its lock, so that the count and the table agree; its value is what stamps
+        // compare with, and a stamp read after it on any thread is at least it.
+        if (!ticks.See(member, () => Interlocked.Increment(ref _clock), local))
+            return false;
+        // Flushed: no member of this node records for it any more. Those recording keep their RecordingTicks until
+        // their own flush, to tell the messages still ahead of it in their mailboxes.
+        _flushed.TryAdd(id, true);
+        _open.TryRemove(id, out _);
+        return true;
+    }
+}

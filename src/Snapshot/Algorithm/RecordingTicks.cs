@@ -1,0 +1,54 @@
+namespace Snapshot.Algorithm;
+
+/// <summary>
+/// One snapshot as one node sees it under the stamped protocol: the tick of its clock at which it saw each member
+/// record, and how many members it still waits for (see <see cref="NodeLedger{TPeer}"/>). A member keeps it from its
+/// recording to its flush, after the node has let go of it.
+/// </summary>
+public sealed class RecordingTicks<TPeer>
+    where TPeer : notnull
+{
+    // By member position; 0 while not seen (the clock's first tick is 1).
+    private readonly long[] _ticks;
+    private int _localAwaited;
+    private int _remoteAwaited;
+
+    internal RecordingTicks(SnapshotId id, PeerIndex<TPeer> members, int localMembers)
+    {
+        Id = id;
+        Members = members;
+        _ticks = new long[members.Count];
+        _localAwaited = localMembers;
+        _remoteAwaited = members.Count - localMembers;
+    }
+
+    public SnapshotId Id { get; }
+
+    public PeerIndex<TPeer> Members { get; }
+
+    /// <summary>
+    /// True when the message from <paramref name="sender"/> stamped <paramref name="stamp"/> was sent after the sender
+    /// recorded; false when before, or when the sender is no member.
+    /// </summary>
+    public bool SentAfterRecording(TPeer sender, long stamp) => Members.IndexOf(sender) is var i and >= 0 && Volatile.Read(ref _ticks[i]) is var tick and > 0 && stamp >= tick;
+
+    /// <summary>Notes that <paramref name="member"/> recorded at the tick <paramref name="tick"/> takes, unless it was seen already.</summary>
+    /// <returns>True when this was the last member awaited.</returns>
+    internal bool See(TPeer member, Func<long> tick, bool local)
+    {
+        var position = Members.IndexOf(member);
+        if (position < 0)
+            return false;
+        lock (_ticks)
+        {
+            if (_ticks[position] > 0)
+                return false;
+            Volatile.Write(ref _ticks[position], tick());
+            if (local)
+                _localAwaited--;
+            else
+                _remoteAwaited--;
+            return _localAwaited == 0 && _remoteAwaited == 0;
+        }
+    }
+}

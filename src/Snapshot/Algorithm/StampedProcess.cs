@@ -1,0 +1,117 @@
+namespace Snapshot.Algorithm;
+
+/// <summary>
+/// One member's side of the snapshots of a group in which any member may tell any other without declaring it: no
+/// marker per channel, but the stamp its mailbox gave each message and what its node's <see cref="NodeLedger{TPeer}"/>
+/// knows of who recorded when. It performs no I/O: each input returns a <see cref="StampedStep"/> that
+/// says what the driver must do.
+/// <para>
+/// The rules, for each snapshot <c>k</c> open on the node (the ledger's argument says why a stamp tells a message sent
+/// before its sender recorded from one sent after):
+/// </para>
+/// <list type="number">
+/// <item>On its initiate, a member that has not recorded for <c>k</c> records.</item>
+/// <item>Before it handles a message its sender sent after recording for <c>k</c>, a member that has not recorded for
+/// <c>k</c> records: no message it handles before recording was sent after its sender recorded.</item>
+/// <item>After recording and until its flush, a member records every message from a member of <c>k</c> sent before its
+/// sender recorded: exactly the messages sent before their sender recorded and handled after their receiver recorded,
+/// since every one of them reaches its mailbox before the flush.</item>
+/// <item>On its flush its part of <c>k</c> is complete.</item>
+/// </list>
+/// <para>
+/// Recording ticks the node's clock (<see cref="NodeLedger{TPeer}.Recorded"/>); the driver then tells each other node
+/// with members the record notice, before anything else it tells, and when the ledger says so, flushes every member of
+/// the node. A member that records for several snapshots at once records its state once for each.
+/// </para>
+/// </summary>
+public sealed class StampedProcess<TPeer, TMessage>
+    where TPeer : notnull
+{
+    private readonly NodeLedger<TPeer> _ledger;
+    private readonly Dictionary<SnapshotId, Recording> _recording = [];
+    private readonly HashSet<SnapshotId> _finished = [];
+
+    public StampedProcess(TPeer self, NodeLedger<TPeer> ledger)
+    {
+        Self = self;
+        _ledger = ledger;
+    }
+
+    public TPeer Self { get; }
+
+    /// <summary>True while this member records for at least one snapshot.</summary>
+    public bool IsRecording => _recording.Count > 0;
+
+    /// <summary>The snapshots this member has recorded its state for and not yet been flushed for.</summary>
+    public IReadOnlyCollection<SnapshotId> RecordingFor => _recording.Keys;
+
+    /// <summary>Snapshot <paramref name="id"/>, open on the node, tells this member to record.</summary>
+    public StampedStep Initiate(SnapshotId id) =>
+        _recording.ContainsKey(id) || _finished.Contains(id) || _ledger.Find(id) is not { } ticks || !ticks.Members.Contains(Self)
+            ? StampedStep.Nothing
+            : Record([ticks]);
+
+    /// <summary>
+    /// A message from <paramref name="sender"/> that its mailbox stamped <paramref name="stamp"/> is about to be handled.
+    /// The step lists the snapshots to record for before the handler runs; the message is recorded for the snapshots
+    /// this member already recorded for, if it was sent before its sender recorded.
+    /// </summary>
+    public StampedStep OnMessage(TPeer sender, long stamp, TMessage message)
+    {
+        if (!_ledger.HasOpenSnapshots && _recording.Count == 0)
+            return StampedStep.Nothing;
+        foreach (var recording in _recording.Values)
+        {
+            if (recording.Ticks.Members.Contains(sender) && !recording.Ticks.SentAfterRecording(sender, stamp))
+                (recording.Messages ??= []).Add(new RecordedMessage<TPeer, TMessage>(sender, Self, message));
+        }
+        List<RecordingTicks<TPeer>>? toRecord = null;
+        foreach (var ticks in _ledger.OpenSnapshots)
+        {
+            if (!_recording.ContainsKey(ticks.Id) && !_finished.Contains(ticks.Id) && ticks.SentAfterRecording(sender, stamp) && ticks.Members.Contains(Self))
+                (toRecord ??= []).Add(ticks);
+        }
+        return toRecord is null ? StampedStep.Nothing : Record(toRecord);
+    }
+
+    /// <summary>The node flushed snapshot <paramref name="id"/>: this member's part is complete.</summary>
+    /// <returns>Its part; null when it was not recording for <paramref name="id"/> (a flush it already had, or one it never recorded for).</returns>
+    public LocalSnapshot<TPeer, TMessage>? OnFlush(SnapshotId id)
+    {
+        if (!_recording.Remove(id, out var recording))
+            return null;
+        _finished.Add(id);
+        return new LocalSnapshot<TPeer, TMessage>(id, Self, recording.Ticks.Members.Peers,
+            recording.Messages ?? (IReadOnlyList<RecordedMessage<TPeer, TMessage>>)[]);
+    }
+
+    /// <summary>Drops snapshot <paramref name="id"/> and its recording (it failed elsewhere); later inputs for it change nothing.</summary>
+    public bool Abandon(SnapshotId id)
+    {
+        _finished.Add(id);
+        return _recording.Remove(id);
+    }
+
+    /// <summary>Forgets that <paramref name="id"/> finished here, once nothing for it can arrive any more.</summary>
+    public void Forget(SnapshotId id) => _finished.Remove(id);
+
+    private StampedStep Record(IReadOnlyList<RecordingTicks<TPeer>> snapshots)
+    {
+        List<SnapshotId>? flush = null;
+        foreach (var ticks in snapshots)
+        {
+            _recording.Add(ticks.Id, new Recording(ticks));
+            if (_ledger.Recorded(ticks.Id, Self))
+                (flush ??= []).Add(ticks.Id);
+        }
+        return new StampedStep([.. snapshots.Select(t => t.Id)], flush ?? (IReadOnlyList<SnapshotId>)[]);
+    }
+
+    /// <summary>A snapshot this member recorded for: the node's ticks of it, and the messages recorded since, in arrival order.</summary>
+    private sealed class Recording(RecordingTicks<TPeer> ticks)
+    {
+        public RecordingTicks<TPeer> Ticks { get; } = ticks;
+
+        public List<RecordedMessage<TPeer, TMessage>>? Messages { get; set; }
+    }
+}

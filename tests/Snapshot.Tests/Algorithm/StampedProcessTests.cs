@@ -1,0 +1,125 @@
+using Snapshot.Algorithm;
+
+namespace Snapshot.Tests.Algorithm;
+
+/// <summary>
+/// The stamped protocol's member and node machines, scripted: one node holding members p and q of a group whose third
+/// member, r, is on another node. Stamps are read from the ledger where a mailbox would read them.
+/// </summary>
+public sealed class StampedProcessTests
+{
+    private static readonly SnapshotId S0 = new(0);
+    private static readonly SnapshotId S1 = new(1);
+    private static readonly PeerIndex<string> Group = new(["p", "q", "r"]);
+
+    private readonly NodeLedger<string> _node = new();
+    private readonly StampedProcess<string, string> _p;
+    private readonly StampedProcess<string, string> _q;
+
+    public StampedProcessTests()
+    {
+        _p = new StampedProcess<string, string>("p", _node);
+        _q = new StampedProcess<string, string>("q", _node);
+    }
+
+    [Fact]
+    public void An_initiate_records_once_and_the_node_flushes_when_its_members_recorded_and_the_other_node_s_member_was_noticed()
+    {
+        _node.Open(S0, Group, localMembers: 2);
+
+        var first = _p.Initiate(S0);
+        Assert.Equal([S0], first.Record);
+        Assert.Empty(first.Flush);
+        Assert.Equal(StampedStep.Nothing, _p.Initiate(S0));
+        Assert.False(_node.Noticed(S0, "r"));
+        Assert.Equal([S0], _q.Initiate(S0).Flush);
+        Assert.False(_node.Noticed(S0, "r"), "a second notice flushed again");
+        Assert.False(_node.Open(S0, Group, localMembers: 2), "a flushed snapshot opened again");
+    }
+
+    [Fact]
+    public void After_recording_a_member_records_what_was_sent_before_its_sender_recorded_and_nothing_sent_after()
+    {
+        _node.Open(S0, Group, localMembers: 2);
+        _q.Initiate(S0);
+        var beforeP = _node.Stamp;
+        _p.Initiate(S0);
+        var afterP = _node.Stamp;
+
+        _q.OnMessage("p", beforeP, "sent before p recorded");
+        _q.OnMessage("p", afterP, "sent after p recorded");
+        _q.OnMessage("r", afterP, "r has not recorded: sent before");
+        _node.Noticed(S0, "r");
+        _q.OnMessage("r", _node.Stamp, "sent after r's notice");
+        _q.OnMessage("stranger", beforeP, "from no member");
+        var part = _q.OnFlush(S0);
+
+        Assert.NotNull(part);
+        Assert.Equal(["p", "q", "r"], part.IncomingChannels);
+        Assert.Equal([Recorded("p", "sent before p recorded"), Recorded("r", "r has not recorded: sent before")], part.Recorded);
+        Assert.Null(_q.OnFlush(S0));
+        Assert.False(_q.IsRecording);
+    }
+
+    [Fact]
+    public void A_member_that_has_not_recorded_records_before_it_handles_a_message_sent_after_its_sender_recorded()
+    {
+        _node.Open(S0, Group, localMembers: 2);
+        var beforeP = _node.Stamp;
+        _p.Initiate(S0);
+
+        Assert.Equal(StampedStep.Nothing, _q.OnMessage("p", beforeP, "sent before p recorded"));
+        Assert.Equal([S0], _q.OnMessage("p", _node.Stamp, "sent after p recorded").Record);
+        Assert.Equal(StampedStep.Nothing, _q.Initiate(S0));
+        // The message that made it record was sent after p recorded: it is not in flight.
+        _node.Noticed(S0, "r");
+        Assert.Empty(_q.OnFlush(S0)!.Recorded);
+    }
+
+    [Fact]
+    public void Of_two_snapshots_at_once_a_message_can_make_a_member_record_for_one_and_be_recorded_in_flight_for_the_other()
+    {
+        _node.Open(S0, Group, localMembers: 2);
+        _node.Open(S1, Group, localMembers: 2);
+        _q.Initiate(S0);
+        var beforeP = _node.Stamp;
+        _p.Initiate(S1);
+
+        Assert.Equal(StampedStep.Nothing, _q.OnMessage("p", beforeP, "sent before p recorded for S1"));
+        var step = _q.OnMessage("p", _node.Stamp, "sent after p recorded for S1, before it recorded for S0");
+
+        Assert.Equal([S1], step.Record);
+        Assert.Equal([S0], _p.Initiate(S0).Record);
+        _node.Noticed(S0, "r");
+        _node.Noticed(S1, "r");
+        Assert.Equal(["sent before p recorded for S1", "sent after p recorded for S1, before it recorded for S0"], _q.OnFlush(S0)!.Recorded.Select(m => m.Message));
+        Assert.Empty(_q.OnFlush(S1)!.Recorded);
+    }
+
+    [Fact]
+    public void A_node_that_never_heard_of_a_snapshot_makes_no_member_record_and_a_non_member_never_records()
+    {
+        var outsider = new StampedProcess<string, string>("outsider", _node);
+
+        Assert.Equal(StampedStep.Nothing, _q.Initiate(S0));
+        _node.Open(S0, Group, localMembers: 2);
+        _p.Initiate(S0);
+
+        Assert.Equal(StampedStep.Nothing, outsider.Initiate(S0));
+        Assert.Equal(StampedStep.Nothing, outsider.OnMessage("p", _node.Stamp, "sent after p recorded"));
+        Assert.False(outsider.IsRecording);
+    }
+
+    [Fact]
+    public void An_abandoned_snapshot_drops_its_recording_and_is_not_recorded_again()
+    {
+        _node.Open(S0, Group, localMembers: 2);
+        _q.Initiate(S0);
+
+        Assert.True(_q.Abandon(S0));
+        Assert.Equal(StampedStep.Nothing, _q.Initiate(S0));
+        Assert.Null(_q.OnFlush(S0));
+    }
+
+    private static RecordedMessage<string, string> Recorded(string from, string message) => new(from, "q", message);
+}
