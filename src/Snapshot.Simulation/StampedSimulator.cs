@@ -4,7 +4,7 @@ namespace Snapshot.Simulation;
 
 /// <summary>
 /// A deterministic cluster in which any member pays any other at will, snapshotted by the stamped protocol: it drives
-/// one <see cref="StampedProcess{TPeer,TMessage}"/> per member and one <see cref="NodeLedger{TPeer}"/> per node, with
+/// one <see cref="StampedProcess{TPeer,TMessage,TSnapshot}"/> per member and one <see cref="NodeLedger{TPeer,TSnapshot}"/> per node, with
 /// what that protocol relies on modelled as the runtime has it:
 /// <list type="bullet">
 /// <item>each member has a FIFO mailbox; a message put in it is stamped with its node's clock at that moment, and the
@@ -45,7 +45,7 @@ public sealed class StampedSimulator
         foreach (var spec in scenario.Members)
         {
             var node = _nodes[spec.Node];
-            var member = new Member(spec.Name, spec.Node, spec.Tokens, new StampedProcess<string, Token>(spec.Name, node.Ledger));
+            var member = new Member(spec.Name, spec.Node, spec.Tokens, new StampedProcess<string, Token, SnapshotId>(spec.Name, node.Ledger));
             _byName.Add(spec.Name, member);
             node.Members.Add(member);
         }
@@ -169,7 +169,7 @@ public sealed class StampedSimulator
     }
 
     /// <summary>Carries out a step: the state recorded, the notices told to every other node, the flushes of this node.</summary>
-    private void Apply(Member member, StampedStep step)
+    private void Apply(Member member, StampedStep<SnapshotId> step)
     {
         foreach (var id in step.Record)
         {
@@ -187,10 +187,10 @@ public sealed class StampedSimulator
 
     private void Complete(Member member, SnapshotId id)
     {
-        if (member.Process.OnFlush(id) is not { } part)
+        if (member.Process.OnFlush(id) is not { } recorded)
             return;
         var assembling = _assembling[id];
-        if (!assembling.Parts.Add(member.Recorded[id], part))
+        if (!assembling.Parts.Add(member.Recorded[id], new LocalSnapshot<string, Token>(id, member.Name, _members.Peers, recorded)))
             return;
         _assembling.Remove(id);
         _completed.Add(new SimulatedSnapshot(assembling.Parts.Build(), assembling.Initiator, assembling.StartedAt, _time, _scenario.Topology.TotalTokens));
@@ -236,12 +236,12 @@ public sealed class StampedSimulator
 
     private sealed class Node
     {
-        public NodeLedger<string> Ledger { get; } = new();
+        public NodeLedger<string, SnapshotId> Ledger { get; } = new();
 
         public List<Member> Members { get; } = [];
     }
 
-    private sealed class Member(string name, int node, long tokens, StampedProcess<string, Token> process)
+    private sealed class Member(string name, int node, long tokens, StampedProcess<string, Token, SnapshotId> process)
     {
         public string Name { get; } = name;
 
@@ -249,7 +249,7 @@ public sealed class StampedSimulator
 
         public long Tokens { get; set; } = tokens;
 
-        public StampedProcess<string, Token> Process { get; } = process;
+        public StampedProcess<string, Token, SnapshotId> Process { get; } = process;
 
         public Queue<Enqueued> Mailbox { get; } = new();
 

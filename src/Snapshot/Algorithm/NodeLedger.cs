@@ -4,7 +4,7 @@ namespace Snapshot.Algorithm;
 
 /// <summary>
 /// What one node knows of the snapshots of a group in which any member may tell any other without declaring it
-/// (the stamped protocol; <see cref="StampedProcess{TPeer,TMessage}"/> is a member's side): a logical clock, and per
+/// (the stamped protocol; <see cref="StampedProcess{TPeer,TMessage,TSnapshot}"/> is a member's side): a logical clock, and per
 /// snapshot the tick at which the node saw each member record.
 /// <para>
 /// The clock ticks when a member of this node records (<see cref="Recorded"/>) and when the record notice of a member of
@@ -27,7 +27,7 @@ namespace Snapshot.Algorithm;
 /// was put in. It was sent before <c>s</c> recorded.</item>
 /// </list>
 /// <para>
-/// So a message was sent after its sender recorded exactly when <see cref="RecordingTicks{TPeer}.SentAfterRecording"/> says
+/// So a message was sent after its sender recorded exactly when <see cref="RecordingTicks{TPeer,TSnapshot}.SentAfterRecording"/> says
 /// so, and the members need no marker per channel: one notice per member and other node, and one flush per member. The
 /// node flushes a snapshot (<see cref="Recorded"/> or <see cref="Noticed"/> returns true, once) when every member of this
 /// node has recorded and every member of the other nodes has been noticed: by then every message to a member of this node
@@ -36,11 +36,14 @@ namespace Snapshot.Algorithm;
 /// </para>
 /// <para>Safe to call from several threads at once: the members of a node and its endpoint readers share one.</para>
 /// </summary>
-public sealed class NodeLedger<TPeer>
+/// <typeparam name="TPeer">What names a member.</typeparam>
+/// <typeparam name="TSnapshot">What names a snapshot on this node: its id, or its id with its coordinator where several coordinators number their own.</typeparam>
+public sealed class NodeLedger<TPeer, TSnapshot>
     where TPeer : notnull
+    where TSnapshot : notnull
 {
-    private readonly ConcurrentDictionary<SnapshotId, RecordingTicks<TPeer>> _open = new();
-    private readonly ConcurrentDictionary<SnapshotId, bool> _flushed = new();
+    private readonly ConcurrentDictionary<TSnapshot, RecordingTicks<TPeer, TSnapshot>> _open = new();
+    private readonly ConcurrentDictionary<TSnapshot, bool> _flushed = new();
     private long _clock;
 
     /// <summary>The clock's value now: the stamp of a message put in a member's mailbox at this moment.</summary>
@@ -50,36 +53,36 @@ public sealed class NodeLedger<TPeer>
     public bool HasOpenSnapshots => !_open.IsEmpty;
 
     /// <summary>The snapshots open on this node, not yet flushed.</summary>
-    public IEnumerable<RecordingTicks<TPeer>> OpenSnapshots => _open.Values;
+    public IEnumerable<RecordingTicks<TPeer, TSnapshot>> OpenSnapshots => _open.Values;
 
     /// <summary>
     /// Opens snapshot <paramref name="id"/> over <paramref name="members"/>, <paramref name="localMembers"/> of them on this
     /// node, if it is not open yet: whichever comes first of its initiate, a notice or a member's recording opens it.
     /// </summary>
     /// <returns>False when the snapshot was already flushed here: what arrives for it now is late, and changes nothing.</returns>
-    public bool Open(SnapshotId id, PeerIndex<TPeer> members, int localMembers)
+    public bool Open(TSnapshot id, PeerIndex<TPeer> members, int localMembers)
     {
         if (_flushed.ContainsKey(id))
             return false;
-        _open.GetOrAdd(id, _ => new RecordingTicks<TPeer>(id, members, localMembers));
+        _open.GetOrAdd(id, _ => new RecordingTicks<TPeer, TSnapshot>(id, members, localMembers));
         return true;
     }
 
     /// <summary>Open snapshot <paramref name="id"/>; null when it is not open here (never opened, or flushed).</summary>
-    public RecordingTicks<TPeer>? Find(SnapshotId id) => _open.GetValueOrDefault(id);
+    public RecordingTicks<TPeer, TSnapshot>? Find(TSnapshot id) => _open.GetValueOrDefault(id);
 
     /// <summary>A member of this node recorded for <paramref name="id"/>: the clock ticks.</summary>
     /// <returns>True when this was the last event the node waited for: the driver flushes every member of this node.</returns>
-    public bool Recorded(SnapshotId id, TPeer member) => Saw(id, member, local: true);
+    public bool Recorded(TSnapshot id, TPeer member) => Saw(id, member, local: true);
 
     /// <summary>The record notice of <paramref name="member"/>, on another node, arrived on its association: the clock ticks.</summary>
     /// <returns>True when this was the last event the node waited for: the driver flushes every member of this node.</returns>
-    public bool Noticed(SnapshotId id, TPeer member) => Saw(id, member, local: false);
+    public bool Noticed(TSnapshot id, TPeer member) => Saw(id, member, local: false);
 
     /// <summary>Forgets that <paramref name="id"/> was flushed here, once nothing for it can arrive any more (its deadline passed).</summary>
-    public void Forget(SnapshotId id) => _flushed.TryRemove(id, out _);
+    public void Forget(TSnapshot id) => _flushed.TryRemove(id, out _);
 
-    private bool Saw(SnapshotId id, TPeer member, bool local)
+    private bool Saw(TSnapshot id, TPeer member, bool local)
     {
         if (!_open.TryGetValue(id, out var ticks))
             return false;

@@ -2,18 +2,19 @@ namespace Snapshot.Algorithm;
 
 /// <summary>
 /// One snapshot as one node sees it under the stamped protocol: the tick of its clock at which it saw each member
-/// record, and how many members it still waits for (see <see cref="NodeLedger{TPeer}"/>). A member keeps it from its
+/// record, and how many members it still waits for (see <see cref="NodeLedger{TPeer,TSnapshot}"/>). A member keeps it from its
 /// recording to its flush, after the node has let go of it.
 /// </summary>
-public sealed class RecordingTicks<TPeer>
+public sealed class RecordingTicks<TPeer, TSnapshot>
     where TPeer : notnull
+    where TSnapshot : notnull
 {
     // By member position; 0 while not seen (the clock's first tick is 1).
     private readonly long[] _ticks;
     private int _localAwaited;
     private int _remoteAwaited;
 
-    internal RecordingTicks(SnapshotId id, PeerIndex<TPeer> members, int localMembers)
+    internal RecordingTicks(TSnapshot id, PeerIndex<TPeer> members, int localMembers)
     {
         Id = id;
         Members = members;
@@ -22,7 +23,7 @@ public sealed class RecordingTicks<TPeer>
         _remoteAwaited = members.Count - localMembers;
     }
 
-    public SnapshotId Id { get; }
+    public TSnapshot Id { get; }
 
     public PeerIndex<TPeer> Members { get; }
 

@@ -2,8 +2,8 @@ namespace Snapshot.Algorithm;
 
 /// <summary>
 /// One member's side of the snapshots of a group in which any member may tell any other without declaring it: no
-/// marker per channel, but the stamp its mailbox gave each message and what its node's <see cref="NodeLedger{TPeer}"/>
-/// knows of who recorded when. It performs no I/O: each input returns a <see cref="StampedStep"/> that
+/// marker per channel, but the stamp its mailbox gave each message and what its node's <see cref="NodeLedger{TPeer,TSnapshot}"/>
+/// knows of who recorded when. It performs no I/O: each input returns a <see cref="StampedStep{TSnapshot}"/> that
 /// says what the driver must do.
 /// <para>
 /// The rules, for each snapshot <c>k</c> open on the node (the ledger's argument says why a stamp tells a message sent
@@ -19,19 +19,20 @@ namespace Snapshot.Algorithm;
 /// <item>On its flush its part of <c>k</c> is complete.</item>
 /// </list>
 /// <para>
-/// Recording ticks the node's clock (<see cref="NodeLedger{TPeer}.Recorded"/>); the driver then tells each other node
+/// Recording ticks the node's clock (<see cref="NodeLedger{TPeer,TSnapshot}.Recorded"/>); the driver then tells each other node
 /// with members the record notice, before anything else it tells, and when the ledger says so, flushes every member of
 /// the node. A member that records for several snapshots at once records its state once for each.
 /// </para>
 /// </summary>
-public sealed class StampedProcess<TPeer, TMessage>
+public sealed class StampedProcess<TPeer, TMessage, TSnapshot>
     where TPeer : notnull
+    where TSnapshot : notnull
 {
-    private readonly NodeLedger<TPeer> _ledger;
-    private readonly Dictionary<SnapshotId, Recording> _recording = [];
-    private readonly HashSet<SnapshotId> _finished = [];
+    private readonly NodeLedger<TPeer, TSnapshot> _ledger;
+    private readonly Dictionary<TSnapshot, Recording> _recording = [];
+    private readonly HashSet<TSnapshot> _finished = [];
 
-    public StampedProcess(TPeer self, NodeLedger<TPeer> ledger)
+    public StampedProcess(TPeer self, NodeLedger<TPeer, TSnapshot> ledger)
     {
         Self = self;
         _ledger = ledger;
@@ -43,12 +44,12 @@ public sealed class StampedProcess<TPeer, TMessage>
     public bool IsRecording => _recording.Count > 0;
 
     /// <summary>The snapshots this member has recorded its state for and not yet been flushed for.</summary>
-    public IReadOnlyCollection<SnapshotId> RecordingFor => _recording.Keys;
+    public IReadOnlyCollection<TSnapshot> RecordingFor => _recording.Keys;
 
     /// <summary>Snapshot <paramref name="id"/>, open on the node, tells this member to record.</summary>
-    public StampedStep Initiate(SnapshotId id) =>
+    public StampedStep<TSnapshot> Initiate(TSnapshot id) =>
         _recording.ContainsKey(id) || _finished.Contains(id) || _ledger.Find(id) is not { } ticks || !ticks.Members.Contains(Self)
-            ? StampedStep.Nothing
+            ? StampedStep<TSnapshot>.Nothing
             : Record([ticks]);
 
     /// <summary>
@@ -56,61 +57,63 @@ public sealed class StampedProcess<TPeer, TMessage>
     /// The step lists the snapshots to record for before the handler runs; the message is recorded for the snapshots
     /// this member already recorded for, if it was sent before its sender recorded.
     /// </summary>
-    public StampedStep OnMessage(TPeer sender, long stamp, TMessage message)
+    public StampedStep<TSnapshot> OnMessage(TPeer sender, long stamp, TMessage message)
     {
         if (!_ledger.HasOpenSnapshots && _recording.Count == 0)
-            return StampedStep.Nothing;
+            return StampedStep<TSnapshot>.Nothing;
         foreach (var recording in _recording.Values)
         {
             if (recording.Ticks.Members.Contains(sender) && !recording.Ticks.SentAfterRecording(sender, stamp))
                 (recording.Messages ??= []).Add(new RecordedMessage<TPeer, TMessage>(sender, Self, message));
         }
-        List<RecordingTicks<TPeer>>? toRecord = null;
+        List<RecordingTicks<TPeer, TSnapshot>>? toRecord = null;
         foreach (var ticks in _ledger.OpenSnapshots)
         {
             if (!_recording.ContainsKey(ticks.Id) && !_finished.Contains(ticks.Id) && ticks.SentAfterRecording(sender, stamp) && ticks.Members.Contains(Self))
                 (toRecord ??= []).Add(ticks);
         }
-        return toRecord is null ? StampedStep.Nothing : Record(toRecord);
+        return toRecord is null ? StampedStep<TSnapshot>.Nothing : Record(toRecord);
     }
 
     /// <summary>The node flushed snapshot <paramref name="id"/>: this member's part is complete.</summary>
-    /// <returns>Its part; null when it was not recording for <paramref name="id"/> (a flush it already had, or one it never recorded for).</returns>
-    public LocalSnapshot<TPeer, TMessage>? OnFlush(SnapshotId id)
+    /// <returns>
+    /// What it recorded on its channels, in arrival order; null when it was not recording for <paramref name="id"/> (a flush
+    /// it already had, or one it never recorded for).
+    /// </returns>
+    public IReadOnlyList<RecordedMessage<TPeer, TMessage>>? OnFlush(TSnapshot id)
     {
         if (!_recording.Remove(id, out var recording))
             return null;
         _finished.Add(id);
-        return new LocalSnapshot<TPeer, TMessage>(id, Self, recording.Ticks.Members.Peers,
-            recording.Messages ?? (IReadOnlyList<RecordedMessage<TPeer, TMessage>>)[]);
+        return recording.Messages ?? (IReadOnlyList<RecordedMessage<TPeer, TMessage>>)[];
     }
 
     /// <summary>Drops snapshot <paramref name="id"/> and its recording (it failed elsewhere); later inputs for it change nothing.</summary>
-    public bool Abandon(SnapshotId id)
+    public bool Abandon(TSnapshot id)
     {
         _finished.Add(id);
         return _recording.Remove(id);
     }
 
     /// <summary>Forgets that <paramref name="id"/> finished here, once nothing for it can arrive any more.</summary>
-    public void Forget(SnapshotId id) => _finished.Remove(id);
+    public void Forget(TSnapshot id) => _finished.Remove(id);
 
-    private StampedStep Record(IReadOnlyList<RecordingTicks<TPeer>> snapshots)
+    private StampedStep<TSnapshot> Record(IReadOnlyList<RecordingTicks<TPeer, TSnapshot>> snapshots)
     {
-        List<SnapshotId>? flush = null;
+        List<TSnapshot>? flush = null;
         foreach (var ticks in snapshots)
         {
             _recording.Add(ticks.Id, new Recording(ticks));
             if (_ledger.Recorded(ticks.Id, Self))
                 (flush ??= []).Add(ticks.Id);
         }
-        return new StampedStep([.. snapshots.Select(t => t.Id)], flush ?? (IReadOnlyList<SnapshotId>)[]);
+        return new StampedStep<TSnapshot>([.. snapshots.Select(t => t.Id)], flush ?? (IReadOnlyList<TSnapshot>)[]);
     }
 
     /// <summary>A snapshot this member recorded for: the node's ticks of it, and the messages recorded since, in arrival order.</summary>
-    private sealed class Recording(RecordingTicks<TPeer> ticks)
+    private sealed class Recording(RecordingTicks<TPeer, TSnapshot> ticks)
     {
-        public RecordingTicks<TPeer> Ticks { get; } = ticks;
+        public RecordingTicks<TPeer, TSnapshot> Ticks { get; } = ticks;
 
         public List<RecordedMessage<TPeer, TMessage>>? Messages { get; set; }
     }

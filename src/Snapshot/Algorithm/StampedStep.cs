@@ -1,14 +1,15 @@
 namespace Snapshot.Algorithm;
 
 /// <summary>
-/// What a <see cref="StampedProcess{TPeer,TMessage}"/> asks of its driver after one input, in this order:
+/// What a <see cref="StampedProcess{TPeer,TMessage,TSnapshot}"/> asks of its driver after one input, in this order:
 /// <list type="number">
 /// <item><see cref="Record"/>: capture the member's state now, before its handler runs, once for all these snapshots;</item>
 /// <item>tell every other node with members of each of them the member's record notice, before anything else the member tells;</item>
 /// <item><see cref="Flush"/>: tell every member of this node the flush of each of these snapshots.</item>
 /// </list>
 /// </summary>
-public readonly record struct StampedStep(IReadOnlyList<SnapshotId> Record, IReadOnlyList<SnapshotId> Flush)
+public readonly record struct StampedStep<TSnapshot>(IReadOnlyList<TSnapshot> Record, IReadOnlyList<TSnapshot> Flush)
+    where TSnapshot : notnull
 {
-    public static StampedStep Nothing { get; } = new([], []);
+    public static StampedStep<TSnapshot> Nothing { get; } = new([], []);
 }
