@@ -112,7 +112,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
                 _log.Info("Snapshot participant {0} moved from group '{1}' to '{2}'", register.Participant, name, register.Group);
         }
         var group = _groups.TryGetValue(register.Group, out var known) ? known : _groups[register.Group] = new GroupMembers();
-        if (group.Register(register.Participant, register.Incarnation, register.DeclaredOutgoing))
+        if (group.Register(register.Participant, register.Incarnation, register.DeclaredOutgoing, register.Stamped))
             FailUnfinishedOf(register.Participant, SnapshotFailureReason.ParticipantRestarted, "restarted and lost what it had recorded");
         Context.Watch(register.Participant);
         foreach (var waiting in _waiting.Where(w => w.Wait.Group == register.Group && w.Wait.Count <= group.Count).ToArray())
@@ -260,6 +260,18 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private void SendInitiates(RunningSnapshot running)
     {
         var initiate = new Initiate(running.Plan);
+        if (running.Plan.Layout.IsStamped)
+        {
+            // Every member records on its initiate, whatever the initiator: under the stamped protocol only messages sent
+            // after recording make others record, and idle members get none. One initiate per other node, fanned out there.
+            var provider = ((ExtendedActorSystem)Context.System).Provider;
+            foreach (var member in running.Plan.Layout.LocalMembers)
+                member.Tell(initiate, Self);
+            var nodeInitiate = new NodeInitiate(running.Plan);
+            foreach (var node in running.OtherNodes)
+                MarkerFanOut.At(provider, node).Tell(nodeInitiate, Self);
+            return;
+        }
         // With no initiator named, every participant starts at once: any of them may record first, and the
         // cut is consistent either way, while the markers have one hop to travel instead of many.
         foreach (var initiator in running.Request.Initiator is { } one ? [one] : running.Plan.Members)
