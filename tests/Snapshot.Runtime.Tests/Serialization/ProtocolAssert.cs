@@ -19,6 +19,15 @@ internal static class ProtocolAssert
             case Initiate initiate:
                 PlanEqual(initiate.Plan, ((Initiate)actual).Plan);
                 break;
+            case NodeInitiate nodeInitiate:
+                PlanEqual(nodeInitiate.Plan, ((NodeInitiate)actual).Plan);
+                break;
+            case RecordNotice notice:
+                PlanEqual(notice.Plan, ((RecordNotice)actual).Plan);
+                break;
+            case Flush flush:
+                PlanEqual(flush.Plan, ((Flush)actual).Plan);
+                break;
             case Abandon abandon:
                 Assert.Equal(abandon, actual);
                 Assert.Equal(abandon.DeadlineUtc.Kind, ((Abandon)actual).DeadlineUtc.Kind);
@@ -60,6 +69,7 @@ internal static class ProtocolAssert
                     Assert.Equal(member.Participant, memberBack.Participant);
                     Assert.Equal(member.DeclaredOutgoing, memberBack.DeclaredOutgoing);
                     Assert.Equal(member.Incarnation, memberBack.Incarnation);
+                    Assert.Equal(member.Stamped, memberBack.Stamped);
                 }
                 break;
             case ShareLayout share:
@@ -99,6 +109,7 @@ internal static class ProtocolAssert
         Assert.Equal(expected.Incarnations, actual.Incarnations);
         Assert.Equal(expected.Members.Peers, actual.Members.Peers);
         Assert.Equal(expected.HasDeclaredChannels, actual.HasDeclaredChannels);
+        Assert.Equal(expected.IsStamped, actual.IsStamped);
         foreach (var member in expected.Members.Peers)
         {
             Assert.Equal(expected.OutgoingOf(member), actual.OutgoingOf(member));

@@ -37,6 +37,9 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(ReplayRefused)] = "RR",
         [typeof(ShareLayout)] = "SL",
         [typeof(LayoutShared)] = "LS",
+        [typeof(NodeInitiate)] = "NI",
+        [typeof(RecordNotice)] = "RN",
+        [typeof(Flush)] = "FL",
     };
 
     private readonly ProtocolSamples _samples;
