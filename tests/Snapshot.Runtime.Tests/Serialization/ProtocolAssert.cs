@@ -19,6 +19,9 @@ internal static class ProtocolAssert
             case Initiate initiate:
                 PlanEqual(initiate.Plan, ((Initiate)actual).Plan);
                 break;
+            case InitiateFirst first:
+                PlanEqual(first.Plan, ((InitiateFirst)actual).Plan);
+                break;
             case NodeInitiate nodeInitiate:
                 PlanEqual(nodeInitiate.Plan, ((NodeInitiate)actual).Plan);
                 break;

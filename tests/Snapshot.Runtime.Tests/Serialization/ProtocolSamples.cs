@@ -73,6 +73,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new Initiate(PlanWithoutDeclaredChannels());
         yield return new Initiate(StampedPlan());
         yield return new NodeInitiate(StampedPlan());
+        yield return new InitiateFirst(StampedPlan());
         yield return new RecordNotice(StampedPlan());
         yield return new Flush(StampedPlan());
         yield return new Initiate(PlanWithDeclaredChannels());

@@ -38,6 +38,7 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(ShareLayout)] = "SL",
         [typeof(LayoutShared)] = "LS",
         [typeof(NodeInitiate)] = "NI",
+        [typeof(InitiateFirst)] = "IF",
         [typeof(RecordNotice)] = "RN",
         [typeof(Flush)] = "FL",
     };

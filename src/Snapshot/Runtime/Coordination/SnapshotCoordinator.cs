@@ -262,14 +262,19 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         var initiate = new Initiate(running.Plan);
         if (running.Plan.Layout.IsStamped)
         {
-            // Every member records on its initiate, whatever the initiator: under the stamped protocol only messages sent
-            // after recording make others record, and idle members get none. One initiate per other node, fanned out there.
-            var provider = ((ExtendedActorSystem)Context.System).Provider;
+            // Under the stamped protocol only messages sent after recording make others record, and idle members get
+            // none: every member is initiated, by the initiator once it recorded when one was named, else from here,
+            // with one initiate per other node, fanned out there.
+            if (running.Request.Initiator is { } first)
+            {
+                first.Tell(new InitiateFirst(running.Plan), Self);
+                return;
+            }
             foreach (var member in running.Plan.Layout.LocalMembers)
                 member.Tell(initiate, Self);
             var nodeInitiate = new NodeInitiate(running.Plan);
             foreach (var node in running.OtherNodes)
-                MarkerFanOut.At(provider, node).Tell(nodeInitiate, Self);
+                MarkerFanOut.At(((ExtendedActorSystem)Context.System).Provider, node).Tell(nodeInitiate, Self);
             return;
         }
         // With no initiator named, every participant starts at once: any of them may record first, and the

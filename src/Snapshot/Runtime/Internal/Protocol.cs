@@ -30,7 +30,13 @@ internal sealed record NodeMarker(SnapshotPlan Plan) : ISnapshotProtocolMessage;
 internal sealed record Initiate(SnapshotPlan Plan) : ISnapshotProtocolMessage;
 
 /// <summary>
-/// Coordinator → the marker fan-out of each other node with members, for a stamped layout: the fan-out opens the snapshot
+/// Coordinator → the initiator it was asked for, for a stamped layout: record first, then initiate every other member
+/// (as <see cref="NodeInitiate"/> on other nodes), so that every member records after the initiator did.
+/// </summary>
+internal sealed record InitiateFirst(SnapshotPlan Plan) : ISnapshotProtocolMessage;
+
+/// <summary>
+/// Coordinator (or a first initiator) → the marker fan-out of each other node with members, for a stamped layout: the fan-out opens the snapshot
 /// on its node and initiates every member there, one message per node instead of one per member.
 /// </summary>
 internal sealed record NodeInitiate(SnapshotPlan Plan) : ISnapshotProtocolMessage;

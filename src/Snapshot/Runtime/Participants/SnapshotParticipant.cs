@@ -183,6 +183,9 @@ public sealed class SnapshotParticipant
             case Flush flush:
                 OnFlush(flush.Plan);
                 break;
+            case InitiateFirst first:
+                OnInitiateFirst(first.Plan);
+                break;
             case Abandon abandon:
                 OnAbandon(abandon);
                 break;
@@ -296,6 +299,23 @@ public sealed class SnapshotParticipant
             return false;
         }
         return true;
+    }
+
+    /// <summary>Records as the named initiator of a snapshot of a stamped layout, then initiates every other member, here and on the other nodes.</summary>
+    private void OnInitiateFirst(SnapshotPlan plan)
+    {
+        Start(plan, markerFrom: null);
+        if (!_active.TryGetValue(plan.Key, out var active))
+            return;
+        var initiate = new Initiate(plan);
+        foreach (var member in plan.Layout.LocalMembers)
+        {
+            if (!member.Equals(_cell.Self))
+                member.Tell(initiate, _cell.Self);
+        }
+        var nodeInitiate = new NodeInitiate(plan);
+        foreach (var node in active.Route.Nodes)
+            node.Tell(nodeInitiate, _cell.Self);
     }
 
     /// <summary>This node's flush of a snapshot of a stamped layout: every message sent here before its sender recorded was handled, so the part is complete.</summary>

@@ -39,6 +39,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string ShareLayoutManifest = "SL";
     private const string LayoutSharedManifest = "LS";
     private const string NodeInitiateManifest = "NI";
+    private const string InitiateFirstManifest = "IF";
     private const string RecordNoticeManifest = "RN";
     private const string FlushManifest = "FL";
 
@@ -53,6 +54,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
             Format<Marker>(MarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new Marker(r.ReadPlan(Layouts))),
             Format<NodeMarker>(NodeMarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new NodeMarker(r.ReadPlan(Layouts))),
             Format<Initiate>(InitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new Initiate(r.ReadPlan(Layouts))),
+            Format<InitiateFirst>(InitiateFirstManifest, (w, m) => w.WritePlan(m.Plan), r => new InitiateFirst(r.ReadPlan(Layouts))),
             Format<NodeInitiate>(NodeInitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new NodeInitiate(r.ReadPlan(Layouts))),
             Format<RecordNotice>(RecordNoticeManifest, (w, m) => w.WritePlan(m.Plan), r => new RecordNotice(r.ReadPlan(Layouts))),
             Format<Flush>(FlushManifest, (w, m) => w.WritePlan(m.Plan), r => new Flush(r.ReadPlan(Layouts))),
