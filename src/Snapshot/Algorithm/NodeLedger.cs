@@ -53,8 +53,8 @@ public sealed class NodeLedger<TPeer, TSnapshot>
     /// <summary>True while some snapshot is open on this node, not yet flushed: only then can a message make a member record.</summary>
     public bool HasOpenSnapshots => Volatile.Read(ref _openCount) > 0;
 
-    /// <summary>The snapshots open on this node, not yet flushed.</summary>
-    public IEnumerable<RecordingTicks<TPeer, TSnapshot>> OpenSnapshots => _open.Values;
+    /// <summary>The snapshots open on this node, not yet flushed; read without taking the table's locks, as members read it for every message while one is open.</summary>
+    public IEnumerable<RecordingTicks<TPeer, TSnapshot>> OpenSnapshots => _open.Select(open => open.Value);
 
     /// <summary>
     /// Opens snapshot <paramref name="id"/> over <paramref name="members"/>, <paramref name="localMembers"/> of them on this

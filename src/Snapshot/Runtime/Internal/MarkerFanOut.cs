@@ -86,7 +86,6 @@ internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages i
         }
         if (!stamps.Open(plan) || !stamps.Ledger.Noticed(plan.Key, member))
             return;
-        stamps.Flushed(plan);
         var flush = new Flush(plan);
         foreach (var local in plan.Layout.LocalMembers)
             local.Tell(flush, member);

@@ -12,8 +12,9 @@ namespace Snapshot.Runtime.Internal;
 internal sealed class NodeStamps : IExtension
 {
     private readonly ConcurrentDictionary<SnapshotKey, SnapshotPlan> _plans = new();
-    // Snapshots flushed or closed here, by deadline: the ledger forgets them once nothing for them can arrive.
-    private readonly ConcurrentQueue<(SnapshotKey Key, DateTime DeadlineUtc)> _ended = new();
+    // Snapshots opened here, in the order they were: past its deadline, nothing for one can arrive any more, so its plan
+    // goes, and the ledger closes it (if nobody did: a snapshot whose failure no participant here heard of) and forgets it.
+    private readonly ConcurrentQueue<(SnapshotKey Key, DateTime DeadlineUtc)> _opened = new();
 
     public NodeLedger<IActorRef, SnapshotKey> Ledger { get; } = new();
 
@@ -22,41 +23,34 @@ internal sealed class NodeStamps : IExtension
     /// <summary>Opens the snapshot of <paramref name="plan"/> here; false when it already ended here (its initiate or a notice came late).</summary>
     public bool Open(SnapshotPlan plan)
     {
-        ForgetEnded();
+        ForgetPastDeadline();
         if (DateTime.UtcNow > plan.DeadlineUtc)
             return false;
-        _plans.TryAdd(plan.Key, plan);
-        if (Ledger.Open(plan.Key, plan.Layout.Members, plan.Layout.LocalMembers.Count))
-            return true;
-        _plans.TryRemove(plan.Key, out _);
-        return false;
+        if (!Ledger.Open(plan.Key, plan.Layout.Members, plan.Layout.LocalMembers.Count))
+            return false;
+        if (_plans.TryAdd(plan.Key, plan))
+            _opened.Enqueue((plan.Key, plan.DeadlineUtc));
+        return true;
     }
 
-    /// <summary>The plan of open snapshot <paramref name="key"/>; null once it ended here.</summary>
+    /// <summary>
+    /// The plan of snapshot <paramref name="key"/>, opened here: kept until its deadline, since a participant looks it up
+    /// just after its recording ticked the ledger, when that tick may already have let another thread flush it.
+    /// </summary>
     public SnapshotPlan? PlanOf(SnapshotKey key) => _plans.GetValueOrDefault(key);
 
-    /// <summary>The snapshot was flushed here: every participant of this node recorded for it.</summary>
-    public void Flushed(SnapshotPlan plan) => Ended(plan);
-
     /// <summary>The snapshot failed: no message makes a participant of this node record for it any more.</summary>
-    public void Close(SnapshotKey key, DateTime deadlineUtc)
-    {
-        Ledger.Close(key);
-        if (_plans.TryRemove(key, out _))
-            _ended.Enqueue((key, deadlineUtc));
-    }
+    public void Close(SnapshotKey key) => Ledger.Close(key);
 
-    private void Ended(SnapshotPlan plan)
-    {
-        if (_plans.TryRemove(plan.Key, out _))
-            _ended.Enqueue((plan.Key, plan.DeadlineUtc));
-    }
-
-    private void ForgetEnded()
+    private void ForgetPastDeadline()
     {
         var now = DateTime.UtcNow;
-        while (_ended.TryPeek(out var oldest) && oldest.DeadlineUtc < now && _ended.TryDequeue(out oldest))
+        while (_opened.TryPeek(out var oldest) && oldest.DeadlineUtc < now && _opened.TryDequeue(out oldest))
+        {
+            _plans.TryRemove(oldest.Key, out _);
+            Ledger.Close(oldest.Key);
             Ledger.Forget(oldest.Key);
+        }
     }
 }
 

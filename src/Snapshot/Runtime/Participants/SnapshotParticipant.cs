@@ -278,7 +278,6 @@ public sealed class SnapshotParticipant
         {
             if (_stamps!.PlanOf(key) is not { } plan)
                 continue;
-            _stamps.Flushed(plan);
             var flush = new Flush(plan);
             foreach (var member in plan.Layout.LocalMembers)
                 member.Tell(flush, _cell.Self);
@@ -482,7 +481,7 @@ public sealed class SnapshotParticipant
             _stamped?.Abandon(key);
             _finished.Add(key, abandon.DeadlineUtc, null);
         }
-        _stamps?.Close(key, abandon.DeadlineUtc);
+        _stamps?.Close(key);
         coordinator.Tell(new Abandoned(id, _cell.Self, recorded, awaiting), _cell.Self);
     }
 
