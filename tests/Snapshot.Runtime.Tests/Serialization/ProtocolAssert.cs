@@ -81,6 +81,10 @@ internal static class ProtocolAssert
                 Assert.Equal(share.StillUsed, shareBack.StillUsed);
                 LayoutEqual(share.Layout, shareBack.Layout);
                 break;
+            case MessagePiece piece:
+                Assert.Equal(piece with { Bytes = [] }, ((MessagePiece)actual) with { Bytes = [] });
+                Assert.Equal(piece.Bytes, ((MessagePiece)actual).Bytes);
+                break;
             case PartBatchChunk chunk:
                 Assert.Equal(chunk with { Bytes = [] }, ((PartBatchChunk)actual) with { Bytes = [] });
                 Assert.Equal(chunk.Bytes, ((PartBatchChunk)actual).Bytes);

@@ -74,6 +74,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new Initiate(StampedPlan());
         yield return new NodeInitiate(StampedPlan());
         yield return new InitiateFirst(StampedPlan());
+        yield return new MessagePiece(Guid.NewGuid(), "SL", 2, 3, [1, 2, 3]);
         yield return new RecordNotice(StampedPlan());
         yield return new Flush(StampedPlan());
         yield return new Initiate(PlanWithDeclaredChannels());

@@ -41,6 +41,7 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(InitiateFirst)] = "IF",
         [typeof(RecordNotice)] = "RN",
         [typeof(Flush)] = "FL",
+        [typeof(MessagePiece)] = "MP",
     };
 
     private readonly ProtocolSamples _samples;

@@ -36,6 +36,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
     private readonly PartChunks _chunks = new();
     private readonly PartBatches _batches;
+    private readonly MessagePieces _pieces = new((ExtendedActorSystem)Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Address? _selfAddress;
     private long _lastId;
@@ -63,7 +64,8 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
                 members => replyTo.Tell(members.Select(m => m.Participant).ToArray()),
                 (reason, why) => replyTo.Tell(new Status.Failure(new SnapshotFailedException(reason, g.Group, null, why))));
         });
-        Receive<CollectMembers>(c => Sender.Tell(new CollectedMembers(c.Request, LocalMembers(c.Group))));
+        Receive<CollectMembers>(c => _pieces.Send(Sender, new CollectedMembers(c.Request, LocalMembers(c.Group)), Self));
+        Receive<MessagePiece>(OnPiece);
         Receive<CollectedMembers>(OnCollected);
         Receive<CollectionTimedOut>(OnCollectionTimedOut);
         Receive<Take>(OnTake);
@@ -235,7 +237,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         running.AwaitingLayoutFrom = [.. lacking];
         var share = new ShareLayout(take.Group, layout, LayoutsInUse(take.Group));
         foreach (var node in lacking.Where(node => _distribution.Ask(take.Group, layout.Id, node)))
-            CoordinatorAt(node).Tell(share, Self);
+            _pieces.Send(CoordinatorAt(node), share, Self);
     }
 
     /// <summary>
@@ -281,6 +283,23 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         // cut is consistent either way, while the markers have one hop to travel instead of many.
         foreach (var initiator in running.Request.Initiator is { } one ? [one] : running.Plan.Members)
             initiator.Tell(initiate, Self);
+    }
+
+    /// <summary>A piece of a message too large for one frame: once all are here, the message is handled as if it had come whole, from the same sender.</summary>
+    private void OnPiece(MessagePiece piece)
+    {
+        object? whole;
+        try
+        {
+            whole = _pieces.Add(piece, Sender);
+        }
+        catch (Exception e) when (e is System.Runtime.Serialization.SerializationException or ArgumentException)
+        {
+            Ignore(IgnoredMessageReason.Unexpected, $"pieces of a {piece.Manifest} message that make no valid one: {e.Message}", Sender);
+            return;
+        }
+        if (whole is not null)
+            Self.Tell(whole, Sender);
     }
 
     private void OnShareLayout(ShareLayout share)

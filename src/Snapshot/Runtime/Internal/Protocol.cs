@@ -110,6 +110,12 @@ internal sealed record CollectedMembers(Guid Request, IReadOnlyList<GroupMember>
 internal sealed record AssociationLost(Address Node, Address Peer, string How) : ISnapshotProtocolMessage;
 
 /// <summary>
+/// Coordinator → coordinator: one piece of a protocol message too large for one remote frame (a layout or a member list
+/// of thousands of participants), which the receiver puts together and handles as if it had come whole.
+/// </summary>
+internal sealed record MessagePiece(Guid Message, string Manifest, int Index, int Count, byte[] Bytes) : ISnapshotProtocolMessage;
+
+/// <summary>
 /// Coordinator → coordinator of another node: one piece of batch <paramref name="Batch"/> of the serialized parts
 /// that the participants of <paramref name="Source"/>'s node finished for snapshot <paramref name="Id"/>. Batches
 /// travel in pieces so that one larger than the remote transport's frame still arrives.

@@ -42,6 +42,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string InitiateFirstManifest = "IF";
     private const string RecordNoticeManifest = "RN";
     private const string FlushManifest = "FL";
+    private const string MessagePieceManifest = "MP";
 
     private LayoutRegistry? _layouts;
     private readonly Dictionary<Type, MessageFormat> _formatByType;
@@ -149,6 +150,16 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                     });
                 },
                 r => new CollectedMembers(r.ReadGuid(), r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs), r.ReadGuid(), r.ReadBool())))),
+            Format<MessagePiece>(MessagePieceManifest,
+                (w, m) =>
+                {
+                    w.WriteGuid(m.Message);
+                    w.WriteString(m.Manifest);
+                    w.WriteInt32(m.Index);
+                    w.WriteInt32(m.Count);
+                    w.WriteBytes(m.Bytes);
+                },
+                r => new MessagePiece(r.ReadGuid(), r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes())),
             Format<PartBatchChunk>(PartBatchChunkManifest,
                 (w, m) =>
                 {
