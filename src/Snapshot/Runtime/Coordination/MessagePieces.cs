@@ -21,7 +21,7 @@ internal sealed class MessagePieces(ExtendedActorSystem system)
 
     public void Send(ICanTell to, ISnapshotProtocolMessage message, IActorRef sender)
     {
-        var bytes = _serializer.ToBinary(message);
+        var bytes = _serializer.Write(message);
         if (bytes.Length <= _pieceSize)
         {
             to.Tell(message, sender);
