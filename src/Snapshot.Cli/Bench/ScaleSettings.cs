@@ -33,11 +33,11 @@ public sealed record ScaleSettings(
     public IEnumerable<Topology> Topologies => Rings.Select(Topology.Ring).Concat(CompleteGraphs.Select(Topology.Complete));
 
     /// <remarks>
-    /// A complete graph of 10,000 has 100,000,000 channels; fewer accounts than nodes would leave a node without any.
+    /// A complete group of 1,000,000 has 10¹² channels, none of them a marker with stamped mailboxes; fewer accounts than nodes would leave a node without any.
     /// </remarks>
     private static ScaleSettings Parse(string rings, string completeGraphs, string accounts, int localSnapshots, TimeSpan warmUp, TimeSpan phase) => new(
         SizeList.Parse(rings, RingOption, 1, 1_000_000),
-        SizeList.Parse(completeGraphs, CompleteOption, 1, 10_000),
-        SizeList.Parse(accounts, AccountsOption, Nodes, 10_000),
+        SizeList.Parse(completeGraphs, CompleteOption, 1, 1_000_000),
+        SizeList.Parse(accounts, AccountsOption, Nodes, 100_000),
         localSnapshots, warmUp, phase);
 }

@@ -12,11 +12,11 @@ namespace Snapshot.Cli.Demo;
 /// </summary>
 public static class DemoRun
 {
-    /// <param name="trace">Logs what a diagram of the run draws; null to log nothing.</param>
+    /// <param name="trace">Logs what a diagram of the run draws, and then the snapshots go by markers, which it draws; null to log nothing.</param>
     public static async Task<SnapshotRunSummary> RunAsync(DemoSettings settings, Action<string> progress, CancellationToken cancellationToken, DemoTrace? trace = null)
     {
         progress($"starting {Counted.Of(settings.Nodes, "node")}");
-        await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken);
+        await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken, markersPerChannel: trace is not null);
         using var unreachable = UnreachableEvents.Watch(cluster.Nodes);
         trace?.ClusterStarted(cluster.Nodes);
         var payers = StartPayers(cluster.Nodes, await OpenAccountsAsync(cluster.Nodes, settings, cancellationToken, trace?.Transfers), settings.Seed);

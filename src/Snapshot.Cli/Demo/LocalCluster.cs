@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Configuration;
 
 namespace Snapshot.Cli.Demo;
 
@@ -21,13 +22,16 @@ public sealed class LocalCluster : IAsyncDisposable
     public IReadOnlyList<ActorSystem> Nodes { get; }
 
     /// <param name="snapshotStore">The directory of the nodes' local snapshot store, where <c>GlobalSnapshotStorage</c> keeps snapshots.</param>
-    public static async Task<LocalCluster> StartAsync(int nodes, CancellationToken cancellationToken, string snapshotStore = DefaultSnapshotStore)
+    /// <param name="markersPerChannel">Snapshot with a marker per channel (<see cref="CliAkkaConfig.MarkersPerChannel"/>) rather than stamped mailboxes.</param>
+    public static async Task<LocalCluster> StartAsync(int nodes, CancellationToken cancellationToken, string snapshotStore = DefaultSnapshotStore, bool markersPerChannel = false)
     {
         // Terminate stops a node where it stands (CrashAsync); a node leaves only when disposed of.
         var nodeConfig = CliAkkaConfig.LoopbackClusterNode($"""
             coordinated-shutdown.run-by-actor-system-terminate = off
             persistence.snapshot-store.local.dir = {JsonSerializer.Serialize(snapshotStore)}
             """);
+        if (markersPerChannel)
+            nodeConfig = ConfigurationFactory.ParseString(CliAkkaConfig.MarkersPerChannel).WithFallback(nodeConfig);
         var systems = new List<ActorSystem>();
         try
         {

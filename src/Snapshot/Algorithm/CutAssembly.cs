@@ -120,7 +120,12 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
     private ILookup<TPeer, TMessage> BySender(LocalSnapshot<TPeer, TMessage> part)
     {
         var bySender = part.Recorded.ToLookup(m => m.From, m => m.Message, _participants.Comparer);
-        foreach (var stranger in bySender.Where(s => !part.IncomingChannels.Contains(s.Key, _participants.Comparer)).Take(1))
+        // A part whose channels are the whole group (nobody declared any) is checked against the group's index, not by a
+        // scan of the group for each sender.
+        Func<TPeer, bool> isIncoming = ReferenceEquals(part.IncomingChannels, _participants.Peers)
+            ? _participants.Contains
+            : sender => part.IncomingChannels.Contains(sender, _participants.Comparer);
+        foreach (var stranger in bySender.Where(s => !isIncoming(s.Key)).Take(1))
             throw Unexpected($"{part.Process} recorded a message from {stranger.Key}, which is not one of its incoming channels");
         return bySender;
     }

@@ -45,15 +45,16 @@ public sealed class NodeLedger<TPeer, TSnapshot>
     private readonly ConcurrentDictionary<TSnapshot, RecordingTicks<TPeer, TSnapshot>> _open = new();
     private readonly ConcurrentDictionary<TSnapshot, bool> _flushed = new();
     private long _clock;
+    private int _openCount;
 
     /// <summary>The clock's value now: the stamp of a message put in a member's mailbox at this moment.</summary>
     public long Stamp => Volatile.Read(ref _clock);
 
     /// <summary>True while some snapshot is open on this node, not yet flushed: only then can a message make a member record.</summary>
-    public bool HasOpenSnapshots => !_open.IsEmpty;
+    public bool HasOpenSnapshots => Volatile.Read(ref _openCount) > 0;
 
-    /// <summary>The snapshots open on this node, not yet flushed.</summary>
-    public IEnumerable<RecordingTicks<TPeer, TSnapshot>> OpenSnapshots => _open.Values;
+    /// <summary>The snapshots open on this node, not yet flushed; read without taking the table's locks, as members read it for every message while one is open.</summary>
+    public IEnumerable<RecordingTicks<TPeer, TSnapshot>> OpenSnapshots => _open.Select(open => open.Value);
 
     /// <summary>
     /// Opens snapshot <paramref name="id"/> over <paramref name="members"/>, <paramref name="localMembers"/> of them on this
@@ -64,9 +65,16 @@ public sealed class NodeLedger<TPeer, TSnapshot>
     {
         if (_flushed.ContainsKey(id))
             return false;
-        _open.GetOrAdd(id, _ => new RecordingTicks<TPeer, TSnapshot>(id, members, localMembers));
+        if (!_open.ContainsKey(id) && _open.TryAdd(id, new RecordingTicks<TPeer, TSnapshot>(id, members, localMembers)))
+            Interlocked.Increment(ref _openCount);
         return true;
     }
+
+    /// <summary>
+    /// Closes snapshot <paramref name="id"/> without a flush (it failed): no message makes a member record for it any more,
+    /// and what arrives for it later changes nothing.
+    /// </summary>
+    public void Close(TSnapshot id) => Remove(id);
 
     /// <summary>Open snapshot <paramref name="id"/>; null when it is not open here (never opened, or flushed).</summary>
     public RecordingTicks<TPeer, TSnapshot>? Find(TSnapshot id) => _open.GetValueOrDefault(id);
@@ -79,7 +87,7 @@ public sealed class NodeLedger<TPeer, TSnapshot>
     /// <returns>True when this was the last event the node waited for: the driver flushes every member of this node.</returns>
     public bool Noticed(TSnapshot id, TPeer member) => Saw(id, member, local: false);
 
-    /// <summary>Forgets that <paramref name="id"/> was flushed here, once nothing for it can arrive any more (its deadline passed).</summary>
+    /// <summary>Forgets that <paramref name="id"/> was flushed or closed here, once nothing for it can arrive any more (its deadline passed).</summary>
     public void Forget(TSnapshot id) => _flushed.TryRemove(id, out _);
 
     private bool Saw(TSnapshot id, TPeer member, bool local)
@@ -92,8 +100,14 @@ public sealed class NodeLedger<TPeer, TSnapshot>
             return false;
         // Flushed: no member of this node records for it any more. Those recording keep their RecordingTicks until
         // their own flush, to tell the messages still ahead of it in their mailboxes.
-        _flushed.TryAdd(id, true);
-        _open.TryRemove(id, out _);
+        Remove(id);
         return true;
+    }
+
+    private void Remove(TSnapshot id)
+    {
+        _flushed.TryAdd(id, true);
+        if (_open.TryRemove(id, out _))
+            Interlocked.Decrement(ref _openCount);
     }
 }

@@ -10,11 +10,12 @@ namespace Snapshot.Restore;
 public sealed class RestoreTicket(Guid restore)
 {
     /// <summary>
-    /// Akka's mailbox that can put messages in front, as a restored actor's replay must go: for <c>Props.WithMailbox</c>,
-    /// when the actor has no stash (<c>IWithUnboundedStash</c>) and does not declare
-    /// <c>IRequiresMessageQueue&lt;IUnboundedDequeBasedMessageQueueSemantics&gt;</c>, which both bring it.
+    /// A mailbox that can put messages in front, as a restored actor's replay must go, and stamps them for the stamped
+    /// protocol (<see cref="Snapshot.Runtime.StampedMailbox"/>): for <c>Props.WithMailbox</c>, when the actor derives from
+    /// no participant base class, has no stash (<c>IWithUnboundedStash</c>) and does not declare
+    /// <c>IRequiresMessageQueue&lt;IUnboundedDequeBasedMessageQueueSemantics&gt;</c>, which all bring a deque.
     /// </summary>
-    public const string DequeMailbox = "akka.actor.mailbox.unbounded-deque-based";
+    public const string DequeMailbox = Snapshot.Runtime.StampedMailbox.Id;
 
     private volatile bool _spent;
 

@@ -22,7 +22,7 @@ public sealed class GlobalSnapshots : IExtension
         // Participants on other nodes send their markers for this node's participants here, one per node.
         if (system.Provider is Akka.Remote.IRemoteActorRefProvider)
         {
-            var fanOut = new MarkerFanOut(system.Provider, Ignored);
+            var fanOut = new MarkerFanOut(system.Provider, Ignored, NodeStamps.Get(system));
             system.Provider.RegisterTempActor(fanOut, fanOut.Path);
         }
         Coordinator = system.SystemActorOf(SnapshotCoordinator.Props(Settings, Ignored), SnapshotCoordinator.Name);

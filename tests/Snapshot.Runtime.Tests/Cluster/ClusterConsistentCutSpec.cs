@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Snapshot.Runtime.Tests.Bank;
+using Snapshot.Runtime.Serialization;
 using Snapshot.Runtime.Tests.ConsistentCut;
 using Xunit.Abstractions;
 
@@ -18,13 +19,36 @@ public sealed class ClusterConsistentCutSpec(ITestOutputHelper output) : Cluster
     private const int SnapshotsToTake = 12;
 
     [Fact]
-    public async Task Snapshots_started_from_every_node_under_random_traffic_between_nodes_are_consistent_cuts_id_by_id()
+    public Task Snapshots_started_from_every_node_under_random_traffic_between_nodes_are_consistent_cuts_id_by_id() => TradeAndCheckAsync(stamped: false);
+
+    [Fact]
+    public async Task With_stamped_mailboxes_the_snapshots_are_consistent_cuts_and_no_marker_crosses_between_nodes()
+    {
+        await TradeAndCheckAsync(stamped: true);
+
+        // Per snapshot a record notice from each trader to each other node and an initiate per other node; no marker,
+        // no initiate per trader.
+        Assert.All(Nodes, node =>
+        {
+            var sent = ProtocolTraffic.Of(node);
+            Assert.Equal(0, sent.Of("NM").Messages);
+            Assert.Equal(0, sent.Of("M").Messages);
+            Assert.Equal(0, sent.Of("I").Messages);
+            Assert.Equal(SnapshotsToTake * TradersPerNode * (NodeCount - 1), sent.Of("RN").Messages);
+        });
+        Assert.Equal(SnapshotsToTake * (NodeCount - 1), Nodes.Sum(node => ProtocolTraffic.Of(node).Of("NI").Messages));
+    }
+
+    private async Task TradeAndCheckAsync(bool stamped)
     {
         var traders = Nodes
             .SelectMany((node, n) => Enumerable.Range(0, TradersPerNode).Select(i =>
             {
                 var index = n * TradersPerNode + i;
-                return node.ActorOf(Props.Create(() => new Trader(index, OpeningBalance)), $"trader-{n}-{i}");
+                var props = Props.Create(() => new Trader(index, OpeningBalance));
+                // The stamped mailbox is in the extension's configuration, there once the extension has started.
+                _ = GlobalSnapshots.Get(node);
+                return node.ActorOf(stamped ? props.WithMailbox(StampedMailbox.Id) : props, $"trader-{n}-{i}");
             }))
             .ToArray();
         await Task.WhenAll(Nodes.Select(node => GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(TradersPerNode, Trader.Group)));

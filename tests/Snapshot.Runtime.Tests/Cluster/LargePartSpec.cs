@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Snapshot.Runtime.Participants;
+using Snapshot.Runtime.Serialization;
 using Snapshot.Runtime.Tests.Support;
 using Xunit.Abstractions;
 
@@ -39,6 +40,26 @@ public sealed class LargePartSpec(ITestOutputHelper output) : ClusterTestKit(out
         Assert.Equal("text", hoard.Name);
         Assert.Equal(text, hoard.Text);
         Assert.True(contents.AsSpan().SequenceEqual(hoard.Contents), "the record's byte array arrived changed");
+    }
+
+    [Fact]
+    public async Task A_group_whose_member_lists_and_layout_span_several_frames_is_snapshotted_across_nodes()
+    {
+        // 600 participants on each of two nodes: each node's list of them, and the layout of all 1,200, is several
+        // pieces of half a frame, which the coordinators send and put back together.
+        const int PerNode = 600;
+        foreach (var node in Nodes.Skip(1))
+        {
+            for (var i = 0; i < PerNode; i++)
+                node.ActorOf(Props.Create(() => new Keeper(Group, 0L)), $"keeper-{i}");
+            await GlobalSnapshots.Get(node).WaitForLocalParticipantsAsync(PerNode, Group);
+        }
+
+        var snapshot = await GlobalSnapshots.Get(Sys).TakeAsync(Group, timeout: Timeout).WaitAsync(Timeout * 2);
+
+        Assert.Equal(2 * PerNode, snapshot.Processes.Count);
+        Assert.Equal(2, snapshot.Processes.Select(p => p.Participant.Path.Address).Distinct().Count());
+        Assert.True(ProtocolTraffic.Of(Sys).Of("MP").Messages > 0, "the layout went whole, so the pieces were never tested");
     }
 
     [Fact]

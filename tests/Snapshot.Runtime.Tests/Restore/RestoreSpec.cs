@@ -221,7 +221,7 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
             p => p.Name == "a" ? PlainMailboxAccount.Props(p.Ticket) : RestoredAccount.Props((long)p.State!, p.Ticket));
 
         Assert.Equal("participant a (akka://test/user/a) refused its replay: its mailbox (UnboundedMessageQueue) cannot put the replay in front: " +
-            "create it with Props.WithMailbox(\"akka.actor.mailbox.unbounded-deque-based\"), or implement IWithUnboundedStash or " +
+            "create it with Props.WithMailbox(\"akka.snapshot.stamped-mailbox\"), or implement IWithUnboundedStash or " +
             "IRequiresMessageQueue<IUnboundedDequeBasedMessageQueueSemantics>", error.Message);
         await RestoresAfterwardsAsync(Recorded(a, b, c));
     }

@@ -19,6 +19,18 @@ internal static class ProtocolAssert
             case Initiate initiate:
                 PlanEqual(initiate.Plan, ((Initiate)actual).Plan);
                 break;
+            case InitiateFirst first:
+                PlanEqual(first.Plan, ((InitiateFirst)actual).Plan);
+                break;
+            case NodeInitiate nodeInitiate:
+                PlanEqual(nodeInitiate.Plan, ((NodeInitiate)actual).Plan);
+                break;
+            case RecordNotice notice:
+                PlanEqual(notice.Plan, ((RecordNotice)actual).Plan);
+                break;
+            case Flush flush:
+                PlanEqual(flush.Plan, ((Flush)actual).Plan);
+                break;
             case Abandon abandon:
                 Assert.Equal(abandon, actual);
                 Assert.Equal(abandon.DeadlineUtc.Kind, ((Abandon)actual).DeadlineUtc.Kind);
@@ -60,6 +72,7 @@ internal static class ProtocolAssert
                     Assert.Equal(member.Participant, memberBack.Participant);
                     Assert.Equal(member.DeclaredOutgoing, memberBack.DeclaredOutgoing);
                     Assert.Equal(member.Incarnation, memberBack.Incarnation);
+                    Assert.Equal(member.Stamped, memberBack.Stamped);
                 }
                 break;
             case ShareLayout share:
@@ -67,6 +80,10 @@ internal static class ProtocolAssert
                 Assert.Equal(share.Group, shareBack.Group);
                 Assert.Equal(share.StillUsed, shareBack.StillUsed);
                 LayoutEqual(share.Layout, shareBack.Layout);
+                break;
+            case MessagePiece piece:
+                Assert.Equal(piece with { Bytes = [] }, ((MessagePiece)actual) with { Bytes = [] });
+                Assert.Equal(piece.Bytes, ((MessagePiece)actual).Bytes);
                 break;
             case PartBatchChunk chunk:
                 Assert.Equal(chunk with { Bytes = [] }, ((PartBatchChunk)actual) with { Bytes = [] });
@@ -99,6 +116,7 @@ internal static class ProtocolAssert
         Assert.Equal(expected.Incarnations, actual.Incarnations);
         Assert.Equal(expected.Members.Peers, actual.Members.Peers);
         Assert.Equal(expected.HasDeclaredChannels, actual.HasDeclaredChannels);
+        Assert.Equal(expected.IsStamped, actual.IsStamped);
         foreach (var member in expected.Members.Peers)
         {
             Assert.Equal(expected.OutgoingOf(member), actual.OutgoingOf(member));

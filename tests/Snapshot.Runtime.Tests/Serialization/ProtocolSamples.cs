@@ -32,6 +32,9 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
     /// <summary>Every member sends to every member.</summary>
     public SnapshotPlan PlanWithoutDeclaredChannels() => new(new SnapshotId(7), "bank", coordinator, Held(new ChannelLayout(Guid.NewGuid(), Members, NoDeclarations)), 100_000, Deadline, new SnapshotId(3));
 
+    /// <summary>Every member sends to every member, and every member's mailbox stamps: the stamped protocol.</summary>
+    public SnapshotPlan StampedPlan() => new(new SnapshotId(8), "bank", coordinator, Held(new ChannelLayout(Guid.NewGuid(), Members, NoDeclarations, stamped: true)), 100_000, Deadline, new SnapshotId(8));
+
     /// <summary>
     /// a sends to b (and so to itself), b to every member (it declared nothing), c only to itself, d to a and c
     /// (its declared non-member is dropped).
@@ -68,6 +71,12 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new NodeMarker(PlanWithoutDeclaredChannels());
         yield return new NodeMarker(PlanWithDeclaredChannels());
         yield return new Initiate(PlanWithoutDeclaredChannels());
+        yield return new Initiate(StampedPlan());
+        yield return new NodeInitiate(StampedPlan());
+        yield return new InitiateFirst(StampedPlan());
+        yield return new MessagePiece(Guid.NewGuid(), "SL", 2, 3, [1, 2, 3]);
+        yield return new RecordNotice(StampedPlan());
+        yield return new Flush(StampedPlan());
         yield return new Initiate(PlanWithDeclaredChannels());
         yield return new Initiate(new SnapshotPlan(new SnapshotId(9), "traced", coordinator,
             Held(new ChannelLayout(Guid.NewGuid(), Members, NoDeclarations)), 5, Deadline, new SnapshotId(4), TraceContext()));
@@ -88,6 +97,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new PartFailed(new SnapshotId(5), _b, SnapshotFailureReason.RecordingLimitExceeded, "channel a → b recorded more than 3 messages");
         yield return new PartFailed(new SnapshotId(5), _c, SnapshotFailureReason.PartNotSerializable, "");
         yield return new Register("bank", _a, Guid.NewGuid(), null);
+        yield return new Register("bank", _a, Guid.NewGuid(), null, Stamped: true);
         yield return new Register("bank", _b, Guid.NewGuid(), [_a, _outsider]);
         yield return new Register("bank", _c, Guid.Empty, []);
         yield return new Take("bank", _a, TimeSpan.FromMilliseconds(1500), _outsider, Guid.NewGuid());
@@ -101,6 +111,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new Marker(new SnapshotPlan(new SnapshotId(8), "bank", coordinator,
             Held(ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())])), 10, Deadline, new SnapshotId(5)));
         yield return new CollectedMembers(Guid.NewGuid(), []);
+        yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null, Guid.NewGuid(), Stamped: true), new GroupMember(_b, null, Guid.NewGuid())]);
         yield return new PartBatchChunk(new SnapshotId(6), coordinator, 1, 0, 3, [0, 1, 2, 255, 128]);
         yield return new PartBatchChunk(new SnapshotId(6), coordinator, int.MaxValue, 2, 3, []);
         yield return new AssociationLost(Address.Parse("akka.tcp://snapshot@127.0.0.1:4053"), Address.Parse("akka.trttl.tcp://snapshot@10.0.0.2:4054"), "dropped");
@@ -112,6 +123,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new ReplayDelivered(restore, _a, "bank");
         yield return new ReplayRefused(restore, _c, "1 of its 2 replayed messages arrived");
         yield return new ShareLayout("bank", new ChannelLayout(Guid.NewGuid(), Members, NoDeclarations), [Guid.NewGuid(), Guid.NewGuid()]);
+        yield return new ShareLayout("bank", new ChannelLayout(Guid.NewGuid(), Members, NoDeclarations, stamped: true), []);
         yield return new ShareLayout("süd-ost 🏦", LayoutWithDeclaredChannels(), []);
         yield return new ShareLayout("", ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())]), []);
         yield return new LayoutShared(Guid.NewGuid());

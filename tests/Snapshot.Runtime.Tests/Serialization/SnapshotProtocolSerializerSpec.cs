@@ -37,6 +37,11 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(ReplayRefused)] = "RR",
         [typeof(ShareLayout)] = "SL",
         [typeof(LayoutShared)] = "LS",
+        [typeof(NodeInitiate)] = "NI",
+        [typeof(InitiateFirst)] = "IF",
+        [typeof(RecordNotice)] = "RN",
+        [typeof(Flush)] = "FL",
+        [typeof(MessagePiece)] = "MP",
     };
 
     private readonly ProtocolSamples _samples;

@@ -94,6 +94,22 @@ public sealed class CutAssemblyTests
     }
 
     [Fact]
+    public void Refuses_a_part_that_recorded_a_message_on_a_channel_it_does_not_have_whether_it_declared_its_channels_or_has_the_whole_group()
+    {
+        var group = new PeerIndex<string>(["a", "b", "c"]);
+        var assembly = new CutAssembly<string, int, string>(Id, group);
+
+        var declared = Assert.Throws<SnapshotProtocolException>(() => assembly.Add(1, Part("a", ["b"], ("c", "m1"))));
+        var wholeGroup = Assert.Throws<SnapshotProtocolException>(() =>
+            assembly.Add(1, new LocalSnapshot<string, string>(Id, "b", group.Peers, [new RecordedMessage<string, string>("z", "b", "m2")])));
+        assembly.Add(1, new LocalSnapshot<string, string>(Id, "c", group.Peers, [new RecordedMessage<string, string>("a", "c", "m3")]));
+
+        Assert.Equal("a recorded a message from c, which is not one of its incoming channels", declared.Message);
+        Assert.Equal("b recorded a message from z, which is not one of its incoming channels", wholeGroup.Message);
+        Assert.Equal(["a", "b"], assembly.Missing);
+    }
+
+    [Fact]
     public void Refuses_parts_that_do_not_belong()
     {
         var assembly = new CutAssembly<string, int, string>(Id, ["a", "b"]);

@@ -29,5 +29,5 @@ public sealed class BenchOptionTests
 
     [Fact]
     public void Fewer_accounts_than_nodes_names_the_option() =>
-        Assert.Contains("2 is not between 3 and 10000", CliRun.Of("bench", "scale", "--quick", "--accounts", "30,2").AssertBadInput("--accounts", null));
+        Assert.Contains("2 is not between 3 and 100000", CliRun.Of("bench", "scale", "--quick", "--accounts", "30,2").AssertBadInput("--accounts", null));
 }

@@ -12,6 +12,7 @@ internal sealed class GroupMembers
     private readonly HashSet<IActorRef> _removedFromOrder = new(ActorRefComparer.Instance);
     private readonly Dictionary<IActorRef, Guid> _incarnations = new(ActorRefComparer.Instance);
     private readonly Dictionary<IActorRef, IReadOnlyCollection<IActorRef>> _declared = new(ActorRefComparer.Instance);
+    private readonly HashSet<IActorRef> _stamped = new(ActorRefComparer.Instance);
     private IReadOnlyList<GroupMember>? _asGroupMembers;
 
     public int Count => _incarnations.Count;
@@ -24,7 +25,7 @@ internal sealed class GroupMembers
             if (_asGroupMembers is null)
             {
                 Compact();
-                _asGroupMembers = [.. _order.Select(m => new GroupMember(m, _declared.GetValueOrDefault(m), _incarnations[m]))];
+                _asGroupMembers = [.. _order.Select(m => new GroupMember(m, _declared.GetValueOrDefault(m), _incarnations[m], _stamped.Contains(m)))];
             }
             return _asGroupMembers;
         }
@@ -32,7 +33,7 @@ internal sealed class GroupMembers
 
     /// <summary>Adds or updates a participant.</summary>
     /// <returns>True when this is a new instance of a participant already registered: it restarted.</returns>
-    public bool Register(IActorRef participant, Guid incarnation, IReadOnlyCollection<IActorRef>? declaredOutgoing)
+    public bool Register(IActorRef participant, Guid incarnation, IReadOnlyCollection<IActorRef>? declaredOutgoing, bool stamped = false)
     {
         _asGroupMembers = null;
         var restarted = _incarnations.TryGetValue(participant, out var known) && known != incarnation;
@@ -48,6 +49,10 @@ internal sealed class GroupMembers
             _declared.Remove(participant);
         else
             _declared[participant] = declaredOutgoing;
+        if (stamped)
+            _stamped.Add(participant);
+        else
+            _stamped.Remove(participant);
         return restarted;
     }
 
@@ -57,6 +62,7 @@ internal sealed class GroupMembers
             return false;
         _asGroupMembers = null;
         _declared.Remove(participant);
+        _stamped.Remove(participant);
         _removedFromOrder.Add(participant);
         return true;
     }

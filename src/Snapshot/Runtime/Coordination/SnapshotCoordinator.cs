@@ -36,6 +36,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
     private readonly PartChunks _chunks = new();
     private readonly PartBatches _batches;
+    private readonly MessagePieces _pieces = new((ExtendedActorSystem)Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Address? _selfAddress;
     private long _lastId;
@@ -63,7 +64,8 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
                 members => replyTo.Tell(members.Select(m => m.Participant).ToArray()),
                 (reason, why) => replyTo.Tell(new Status.Failure(new SnapshotFailedException(reason, g.Group, null, why))));
         });
-        Receive<CollectMembers>(c => Sender.Tell(new CollectedMembers(c.Request, LocalMembers(c.Group))));
+        Receive<CollectMembers>(c => _pieces.Send(Sender, new CollectedMembers(c.Request, LocalMembers(c.Group)), Self));
+        Receive<MessagePiece>(OnPiece);
         Receive<CollectedMembers>(OnCollected);
         Receive<CollectionTimedOut>(OnCollectionTimedOut);
         Receive<Take>(OnTake);
@@ -112,7 +114,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
                 _log.Info("Snapshot participant {0} moved from group '{1}' to '{2}'", register.Participant, name, register.Group);
         }
         var group = _groups.TryGetValue(register.Group, out var known) ? known : _groups[register.Group] = new GroupMembers();
-        if (group.Register(register.Participant, register.Incarnation, register.DeclaredOutgoing))
+        if (group.Register(register.Participant, register.Incarnation, register.DeclaredOutgoing, register.Stamped))
             FailUnfinishedOf(register.Participant, SnapshotFailureReason.ParticipantRestarted, "restarted and lost what it had recorded");
         Context.Watch(register.Participant);
         foreach (var waiting in _waiting.Where(w => w.Wait.Group == register.Group && w.Wait.Count <= group.Count).ToArray())
@@ -235,7 +237,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         running.AwaitingLayoutFrom = [.. lacking];
         var share = new ShareLayout(take.Group, layout, LayoutsInUse(take.Group));
         foreach (var node in lacking.Where(node => _distribution.Ask(take.Group, layout.Id, node)))
-            CoordinatorAt(node).Tell(share, Self);
+            _pieces.Send(CoordinatorAt(node), share, Self);
     }
 
     /// <summary>
@@ -260,10 +262,44 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private void SendInitiates(RunningSnapshot running)
     {
         var initiate = new Initiate(running.Plan);
+        if (running.Plan.Layout.IsStamped)
+        {
+            // Under the stamped protocol only messages sent after recording make others record, and idle members get
+            // none: every member is initiated, by the initiator once it recorded when one was named, else from here,
+            // with one initiate per other node, fanned out there.
+            if (running.Request.Initiator is { } first)
+            {
+                first.Tell(new InitiateFirst(running.Plan), Self);
+                return;
+            }
+            foreach (var member in running.Plan.Layout.LocalMembers)
+                member.Tell(initiate, Self);
+            var nodeInitiate = new NodeInitiate(running.Plan);
+            foreach (var node in running.OtherNodes)
+                MarkerFanOut.At(((ExtendedActorSystem)Context.System).Provider, node).Tell(nodeInitiate, Self);
+            return;
+        }
         // With no initiator named, every participant starts at once: any of them may record first, and the
         // cut is consistent either way, while the markers have one hop to travel instead of many.
         foreach (var initiator in running.Request.Initiator is { } one ? [one] : running.Plan.Members)
             initiator.Tell(initiate, Self);
+    }
+
+    /// <summary>A piece of a message too large for one frame: once all are here, the message is handled as if it had come whole, from the same sender.</summary>
+    private void OnPiece(MessagePiece piece)
+    {
+        object? whole;
+        try
+        {
+            whole = _pieces.Add(piece, Sender);
+        }
+        catch (Exception e) when (e is System.Runtime.Serialization.SerializationException or ArgumentException)
+        {
+            Ignore(IgnoredMessageReason.Unexpected, $"pieces of a {piece.Manifest} message that make no valid one: {e.Message}", Sender);
+            return;
+        }
+        if (whole is not null)
+            Self.Tell(whole, Sender);
     }
 
     private void OnShareLayout(ShareLayout share)

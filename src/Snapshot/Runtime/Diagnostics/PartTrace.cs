@@ -47,13 +47,20 @@ internal sealed class PartTrace
         if (markerFrom is not null)
             AddChannelEvent(Events.MarkerReceived, Instrumentation.PathOf(markerFrom, _system), _participant, active.RecordedFrom(markerFrom));
         if (step.RecordState)
-            _activity.AddEvent(new ActivityEvent(Events.StateRecorded));
+            StateRecorded();
         var markersTo = step.SendMarkersTo;
         for (var i = 0; i < markersTo.Count; i++)
             AddChannelEvent(Events.MarkerSent, _participant, Instrumentation.PathOf(markersTo[i], _system));
-        if (step.Completed is not { } part)
-            return;
-        _activity.AddEvent(new ActivityEvent(Events.PartCompleted, tags: new ActivityTagsCollection { [Tags.RecordedMessages] = part.Recorded.Count }));
+        if (step.Completed is { } part)
+            Completed(part.Recorded.Count);
+    }
+
+    public void StateRecorded() => _activity.AddEvent(new ActivityEvent(Events.StateRecorded));
+
+    /// <param name="recorded">The messages the part recorded on its channels.</param>
+    public void Completed(int recorded)
+    {
+        _activity.AddEvent(new ActivityEvent(Events.PartCompleted, tags: new ActivityTagsCollection { [Tags.RecordedMessages] = recorded }));
         _outcome = Outcomes.Completed;
     }
 

@@ -32,11 +32,15 @@ internal sealed class ChannelLayout
     /// <param name="members">The members, in the order the snapshot lists them.</param>
     /// <param name="declaredOutgoing">Per member, the members it sends to; a member absent from it sends to every member.</param>
     /// <param name="incarnations">Per member, in member order, the actor instance that registered; empty (or none) when unknown.</param>
-    /// <exception cref="ArgumentException">A member is listed twice, or the incarnations do not match the members.</exception>
+    /// <param name="stamped">Every member's mailbox stamps its messages and nobody declared channels: snapshots use the stamped protocol.</param>
+    /// <exception cref="ArgumentException">A member is listed twice, the incarnations do not match the members, or a layout with declared channels is said to be stamped.</exception>
     public ChannelLayout(Guid id, IEnumerable<IActorRef> members, IReadOnlyDictionary<IActorRef, IReadOnlyCollection<IActorRef>> declaredOutgoing,
-        IReadOnlyList<Guid>? incarnations = null)
+        IReadOnlyList<Guid>? incarnations = null, bool stamped = false)
     {
         Id = id;
+        if (stamped && declaredOutgoing.Count > 0)
+            throw new ArgumentException("a layout with declared channels is snapshotted with markers, not stamps", nameof(stamped));
+        IsStamped = stamped;
         Members = new PeerIndex<IActorRef>(members, ActorRefComparer.Instance, nameof(members));
         _incarnations = incarnations is null ? new Guid[Members.Count] : [.. incarnations];
         if (_incarnations.Length != Members.Count)
@@ -64,10 +68,18 @@ internal sealed class ChannelLayout
     /// <summary>False when every member sends to every member.</summary>
     public bool HasDeclaredChannels => _outgoing is not null;
 
+    /// <summary>
+    /// True when nobody declared channels and every member's mailbox stamps its messages: its snapshots then need no marker
+    /// per channel (the stamped protocol, <see cref="Snapshot.Algorithm.StampedProcess{TPeer,TMessage,TSnapshot}"/>). Otherwise
+    /// a marker travels on every channel.
+    /// </summary>
+    public bool IsStamped { get; }
+
     public static ChannelLayout Of(IReadOnlyList<GroupMember> members) =>
         new(Guid.NewGuid(), members.Select(m => m.Participant),
             members.Where(m => m.DeclaredOutgoing is not null).ToDictionary(m => m.Participant, m => m.DeclaredOutgoing!, ActorRefComparer.Instance),
-            [.. members.Select(m => m.Incarnation)])
+            [.. members.Select(m => m.Incarnation)],
+            stamped: members.All(m => m.Stamped && m.DeclaredOutgoing is null))
         {
             _source = members,
         };
@@ -131,7 +143,7 @@ internal sealed class ChannelLayout
     {
         if (ReferenceEquals(members, _source))
             return true;
-        if (members.Count != Members.Count)
+        if (members.Count != Members.Count || IsStamped != members.All(m => m.Stamped && m.DeclaredOutgoing is null))
             return false;
         for (var i = 0; i < members.Count; i++)
         {

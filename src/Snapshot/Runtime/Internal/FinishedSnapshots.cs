@@ -10,7 +10,8 @@ namespace Snapshot.Runtime.Internal;
 /// on that watermark keeps them out). Under back-to-back snapshots the watermark keeps this set to a few ids
 /// instead of every snapshot of the last timeout's length.
 /// </summary>
-internal sealed class FinishedSnapshots
+/// <param name="stamped">The participant's stamped process, which forgets its finished snapshots the same way; null when it has none.</param>
+internal sealed class FinishedSnapshots(StampedProcess<IActorRef, object, SnapshotKey>? stamped = null)
 {
     private readonly HashSet<SnapshotKey> _ids = [];
     private readonly Queue<(SnapshotKey Id, DateTime DeadlineUtc, SnapshotProcess<IActorRef, object>? Process)> _byDeadline = new();
@@ -34,6 +35,7 @@ internal sealed class FinishedSnapshots
             _byDeadline.Dequeue();
             _ids.Remove(oldest.Id);
             oldest.Process?.Forget(oldest.Id.Id);
+            stamped?.Forget(oldest.Id);
         }
         if (_ids.Add(id))
             _byDeadline.Enqueue((id, deadlineUtc, process));

@@ -15,8 +15,14 @@ namespace Snapshot.Runtime.Internal;
 /// <c>p</c> told <c>q</c> before it recorded is in <c>q</c>'s mailbox already, what it told afterwards comes later:
 /// the marker lands on channel <c>p → q</c> exactly where a marker <c>p</c> sent to <c>q</c> itself would have.
 /// </para>
+/// <para>
+/// For a stamped layout it does the same for a participant's <see cref="RecordNotice"/>: the node's clock ticks for it at
+/// that exact point of the stream from the participant's node, behind every message the participant told this node before
+/// recording, ahead of every one it told after (see <see cref="Snapshot.Algorithm.NodeLedger{TPeer,TSnapshot}"/>); and it
+/// hands a coordinator's <see cref="NodeInitiate"/> to every member of this node.
+/// </para>
 /// </summary>
-internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages ignored) : MinimalActorRef
+internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages ignored, NodeStamps stamps) : MinimalActorRef
 {
     /// <summary>Its name under <c>/temp</c>, the same on every node, so that participants elsewhere find it by address.</summary>
     public const string Name = "global-snapshot-markers";
@@ -30,9 +36,16 @@ internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages i
 
     protected override void TellInternal(object message, IActorRef sender)
     {
-        if (message is not NodeMarker { Plan: var plan } || sender is null || sender.IsNobody())
+        var plan = message switch
         {
-            ignored.Count(message is NodeMarker ? IgnoredMessageReason.NoSender : IgnoredMessageReason.Unexpected);
+            NodeMarker marker => marker.Plan,
+            RecordNotice notice => notice.Plan,
+            NodeInitiate initiate => initiate.Plan,
+            _ => null,
+        };
+        if (plan is null || sender is null || sender.IsNobody())
+        {
+            ignored.Count(plan is null ? IgnoredMessageReason.Unexpected : IgnoredMessageReason.NoSender);
             return;
         }
         if (!plan.Layout.IsKnown)
@@ -44,6 +57,16 @@ internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages i
                     $"{Path.Address} got markers from {sender.Path} naming a layout of its members that it does not hold"), sender);
             return;
         }
+        if (message is RecordNotice)
+        {
+            Noticed(plan, sender);
+            return;
+        }
+        if (message is NodeInitiate)
+        {
+            InitiateMembers(plan, sender);
+            return;
+        }
         var receivers = plan.Layout.LocalReceiversOf(sender);
         if (receivers.Count == 0)
         {
@@ -52,5 +75,28 @@ internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages i
         }
         for (var i = 0; i < receivers.Count; i++)
             receivers[i].Tell(plan.Marker, sender);
+    }
+
+    private void Noticed(SnapshotPlan plan, IActorRef member)
+    {
+        if (!plan.IsMember(member))
+        {
+            ignored.Count(IgnoredMessageReason.NotAMember);
+            return;
+        }
+        if (!stamps.Open(plan) || !stamps.Ledger.Noticed(plan.Key, member))
+            return;
+        var flush = new Flush(plan);
+        foreach (var local in plan.Layout.LocalMembers)
+            local.Tell(flush, member);
+    }
+
+    private void InitiateMembers(SnapshotPlan plan, IActorRef coordinator)
+    {
+        if (!stamps.Open(plan))
+            return;
+        var initiate = new Initiate(plan);
+        foreach (var local in plan.Layout.LocalMembers)
+            local.Tell(initiate, coordinator);
     }
 }

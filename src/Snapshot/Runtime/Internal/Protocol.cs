@@ -29,6 +29,30 @@ internal sealed record NodeMarker(SnapshotPlan Plan) : ISnapshotProtocolMessage;
 /// <summary>Coordinator → participant: record now and send markers (if no marker got there first).</summary>
 internal sealed record Initiate(SnapshotPlan Plan) : ISnapshotProtocolMessage;
 
+/// <summary>
+/// Coordinator → the initiator it was asked for, for a stamped layout: record first, then initiate every other member
+/// (as <see cref="NodeInitiate"/> on other nodes), so that every member records after the initiator did.
+/// </summary>
+internal sealed record InitiateFirst(SnapshotPlan Plan) : ISnapshotProtocolMessage;
+
+/// <summary>
+/// Coordinator (or a first initiator) → the marker fan-out of each other node with members, for a stamped layout: the fan-out opens the snapshot
+/// on its node and initiates every member there, one message per node instead of one per member.
+/// </summary>
+internal sealed record NodeInitiate(SnapshotPlan Plan) : ISnapshotProtocolMessage;
+
+/// <summary>
+/// Participant → the marker fan-out of each other node with members, for a stamped layout, right after it recorded and
+/// before anything else it tells: that node ticks its clock for it, behind every message it told before.
+/// </summary>
+internal sealed record RecordNotice(SnapshotPlan Plan) : ISnapshotProtocolMessage;
+
+/// <summary>
+/// A node → each of its members, for a stamped layout, once the node has seen every member record: every message sent
+/// to the member before its sender recorded is ahead of this in its mailbox, so its part is complete when it gets here.
+/// </summary>
+internal sealed record Flush(SnapshotPlan Plan) : ISnapshotProtocolMessage;
+
 /// <summary>Coordinator → participant: the snapshot failed; drop its recordings and say what was still missing.</summary>
 internal sealed record Abandon(SnapshotId Id, DateTime DeadlineUtc) : ISnapshotProtocolMessage;
 
@@ -51,7 +75,7 @@ internal sealed record PartFailed(SnapshotId Id, IActorRef Participant, Snapshot
 /// <summary>Participant → coordinator, from each new actor instance: join a group (again, after a restart).</summary>
 /// <param name="Incarnation">Tells a restarted instance, which lost its recordings, from the one before.</param>
 /// <param name="DeclaredOutgoing">The members it sends to; null for every member of its group.</param>
-internal sealed record Register(string Group, IActorRef Participant, Guid Incarnation, IReadOnlyCollection<IActorRef>? DeclaredOutgoing)
+internal sealed record Register(string Group, IActorRef Participant, Guid Incarnation, IReadOnlyCollection<IActorRef>? DeclaredOutgoing, bool Stamped = false)
     : ISnapshotProtocolMessage;
 
 /// <summary>Anyone → coordinator: take a snapshot and send the <see cref="GlobalSnapshot"/> or a failure to <paramref name="ReplyTo"/>.</summary>
@@ -74,7 +98,7 @@ internal sealed record CollectMembers(Guid Request, string Group) : ISnapshotPro
 /// <summary>A participant as its node's coordinator knows it.</summary>
 /// <param name="DeclaredOutgoing">The participants it tells; null for every member of its group.</param>
 /// <param name="Incarnation">The actor instance that registered; empty when unknown.</param>
-internal sealed record GroupMember(IActorRef Participant, IReadOnlyCollection<IActorRef>? DeclaredOutgoing, Guid Incarnation = default);
+internal sealed record GroupMember(IActorRef Participant, IReadOnlyCollection<IActorRef>? DeclaredOutgoing, Guid Incarnation = default, bool Stamped = false);
 
 /// <summary>Coordinator → coordinator, answering <see cref="CollectMembers"/>.</summary>
 internal sealed record CollectedMembers(Guid Request, IReadOnlyList<GroupMember> Members) : ISnapshotProtocolMessage;
@@ -84,6 +108,12 @@ internal sealed record CollectedMembers(Guid Request, IReadOnlyList<GroupMember>
 /// <paramref name="Peer"/> dropped or was quarantined (<paramref name="How"/>), so the snapshots spanning both fail.
 /// </summary>
 internal sealed record AssociationLost(Address Node, Address Peer, string How) : ISnapshotProtocolMessage;
+
+/// <summary>
+/// Coordinator → coordinator: one piece of a protocol message too large for one remote frame (a layout or a member list
+/// of thousands of participants), which the receiver puts together and handles as if it had come whole.
+/// </summary>
+internal sealed record MessagePiece(Guid Message, string Manifest, int Index, int Count, byte[] Bytes) : ISnapshotProtocolMessage;
 
 /// <summary>
 /// Coordinator → coordinator of another node: one piece of batch <paramref name="Batch"/> of the serialized parts

@@ -34,7 +34,12 @@ public sealed class SnapshotParticipant
     private readonly IActorRef _coordinator;
     private readonly Guid _incarnation = Guid.NewGuid();
     private readonly Dictionary<SnapshotKey, ActiveSnapshot> _active = [];
-    private readonly FinishedSnapshots _finished = new();
+    private readonly FinishedSnapshots _finished;
+    // Set when the actor's mailbox stamps its messages: then a snapshot of a group that declares no channels needs no
+    // marker per channel (the stamped protocol), and this participant's one stamped process records for all of them.
+    private readonly StampedMessageQueue? _mailbox;
+    private readonly NodeStamps? _stamps;
+    private readonly StampedProcess<IActorRef, object, SnapshotKey>? _stamped;
     private readonly ILoggingAdapter _log;
     private readonly IgnoredMessages _ignored;
     private readonly Receive _handle;
@@ -71,6 +76,13 @@ public sealed class SnapshotParticipant
         _log = context.GetLogger();
         Group = group ?? snapshots.Settings.DefaultGroup;
         _handle = message => Handle(_receiving!, message);
+        if (_cell.Mailbox?.MessageQueue is StampedMessageQueue mailbox)
+        {
+            _mailbox = mailbox;
+            _stamps = NodeStamps.Get(context.System);
+            _stamped = new StampedProcess<IActorRef, object, SnapshotKey>(_cell.Self, _stamps.Ledger);
+        }
+        _finished = new FinishedSnapshots(_stamped);
         if (restoredFrom is { IsSpent: false })
             _hold = new ReplayHold(restoredFrom, _cell, Group);
         DeclareChannels(channels);
@@ -83,7 +95,7 @@ public sealed class SnapshotParticipant
 
     /// <summary>Declares which participants this actor tells from now on; null for every participant of its group.</summary>
     public void DeclareChannels(IEnumerable<IActorRef>? channels) =>
-        _coordinator.Tell(new Register(Group, _cell.Self, _incarnation, channels?.ToArray()), _cell.Self);
+        _coordinator.Tell(new Register(Group, _cell.Self, _incarnation, channels?.ToArray(), Stamped: _mailbox is not null), _cell.Self);
 
     /// <summary>
     /// Starts a snapshot of this participant's group with this participant as initiator. The
@@ -113,7 +125,8 @@ public sealed class SnapshotParticipant
         if (!_stashLookedFor)
             TrackStash();
         // The path of every message while nothing is recording: no allocation, no lookup.
-        if (_active.Count == 0 && message is not ISnapshotProtocolMessage && _stash?.HasMessagesComingBack != true && _hold is null)
+        if (_active.Count == 0 && message is not ISnapshotProtocolMessage && _stash?.HasMessagesComingBack != true && _hold is null
+            && _stamps?.Ledger.HasOpenSnapshots != true)
             return next(receive, message);
         if (_hold is not null && _hold.Take(message))
         {
@@ -139,8 +152,13 @@ public sealed class SnapshotParticipant
             OnProtocol(protocol);
             return true;
         }
-        if (_stash?.IsComingBack(message) != true && _active.Count > 0 && _cell.Sender is { } sender)
-            Record(sender, message);
+        if (_stash?.IsComingBack(message) != true && _cell.Sender is { } sender)
+        {
+            if (_stamped is not null && (_stamped.IsRecording || _stamps!.Ledger.HasOpenSnapshots))
+                Stamped(_stamped.OnMessage(sender, _mailbox!.CurrentStamp, message));
+            if (_active.Count > 0)
+                Record(sender, message);
+        }
         return receive(message);
     }
 
@@ -162,6 +180,12 @@ public sealed class SnapshotParticipant
             case Marker marker:
                 OnMarker(marker.Plan);
                 break;
+            case Flush flush:
+                OnFlush(flush.Plan);
+                break;
+            case InitiateFirst first:
+                OnInitiateFirst(first.Plan);
+                break;
             case Abandon abandon:
                 OnAbandon(abandon);
                 break;
@@ -179,7 +203,12 @@ public sealed class SnapshotParticipant
         if (_cell.Sender is not { } from)
             Ignore(IgnoredMessageReason.NoSender, "a marker", plan.Id);
         else if (_active.TryGetValue(plan.Key, out var active))
-            Step(active.Plan, active.Process, from);
+        {
+            if (active.Process is { } process)
+                Step(active.Plan, process, from);
+            else
+                Ignore(IgnoredMessageReason.Unexpected, "a marker for a snapshot of a stamped layout", plan.Id);
+        }
         else
             Start(plan, from);
     }
@@ -210,8 +239,92 @@ public sealed class SnapshotParticipant
             Ignore(IgnoredMessageReason.PastDeadline, "a snapshot past its deadline", plan.Id);
         else if (plan.Layout.IncarnationOf(_cell.Self) is var planned && planned != Guid.Empty && planned != _incarnation)
             RefuseAfterRestart(plan);
-        else
+        else if (!plan.Layout.IsStamped)
             Step(plan, ProcessFor(plan.Layout), markerFrom);
+        else if (_stamped is null)
+            Ignore(IgnoredMessageReason.Unexpected, "a snapshot of a stamped layout, though its own mailbox does not stamp", plan.Id);
+        else if (_stamps!.Open(plan))
+            Stamped(_stamped.Initiate(plan.Key));
+    }
+
+    /// <summary>
+    /// Carries out a step of the stamped process: the state recorded (before the handler runs) for each snapshot it names,
+    /// the record notices to every other node with members, before anything else this participant tells, and the flushes
+    /// of this node's members when it was the last this node waited for.
+    /// </summary>
+    private void Stamped(StampedStep<SnapshotKey> step)
+    {
+        if (step.Record.Count > 0)
+        {
+            object? state = null;
+            IReadOnlyList<object>? stashed = null;
+            foreach (var key in step.Record)
+            {
+                if (_stamps!.PlanOf(key) is not { } plan || !MayRecordFor(plan))
+                {
+                    _stamped!.Abandon(key);
+                    continue;
+                }
+                (state, stashed) = stashed is null ? (_captureState(), _stash?.HeldMessages() ?? []) : (state, stashed);
+                var active = _active[key] = new ActiveSnapshot(plan, null, plan.Layout.RouteOf(_cell.Self, _cell.SystemImpl.Provider), state, stashed,
+                    PartTrace.StartIfListened(plan, _cell.Self, _cell.System));
+                active.Trace?.StateRecorded();
+                var notice = new RecordNotice(plan);
+                foreach (var node in active.Route.Nodes)
+                    node.Tell(notice, _cell.Self);
+            }
+        }
+        foreach (var key in step.Flush)
+        {
+            if (_stamps!.PlanOf(key) is not { } plan)
+                continue;
+            var flush = new Flush(plan);
+            foreach (var member in plan.Layout.LocalMembers)
+                member.Tell(flush, _cell.Self);
+        }
+    }
+
+    /// <summary>
+    /// Whether a message may make this participant record for <paramref name="plan"/>: not past its deadline, and planned
+    /// with this instance of the actor (a restarted one refuses, as on an initiate).
+    /// </summary>
+    private bool MayRecordFor(SnapshotPlan plan)
+    {
+        if (DateTime.UtcNow > plan.DeadlineUtc)
+            return false;
+        if (plan.Layout.IncarnationOf(_cell.Self) is var planned && planned != Guid.Empty && planned != _incarnation)
+        {
+            RefuseAfterRestart(plan);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Records as the named initiator of a snapshot of a stamped layout, then initiates every other member, here and on the other nodes.</summary>
+    private void OnInitiateFirst(SnapshotPlan plan)
+    {
+        Start(plan, markerFrom: null);
+        if (!_active.TryGetValue(plan.Key, out var active))
+            return;
+        var initiate = new Initiate(plan);
+        foreach (var member in plan.Layout.LocalMembers)
+        {
+            if (!member.Equals(_cell.Self))
+                member.Tell(initiate, _cell.Self);
+        }
+        var nodeInitiate = new NodeInitiate(plan);
+        foreach (var node in active.Route.Nodes)
+            node.Tell(nodeInitiate, _cell.Self);
+    }
+
+    /// <summary>This node's flush of a snapshot of a stamped layout: every message sent here before its sender recorded was handled, so the part is complete.</summary>
+    private void OnFlush(SnapshotPlan plan)
+    {
+        if (_stamped?.OnFlush(plan.Key) is not { } recorded || !_active.TryGetValue(plan.Key, out var active))
+            return;
+        active.Trace?.Completed(recorded.Count);
+        Finish(active);
+        LocalPartTransport.Send(new LocalPart(plan.Id, _cell.Self, active.State, active.Stashed, recorded), plan, _coordinator, _cell.Self);
     }
 
     /// <summary>
@@ -311,6 +424,9 @@ public sealed class SnapshotParticipant
         var channel = -1;
         foreach (var active in _active.Values)
         {
+            // The stamped process has recorded the message for the snapshots of stamped layouts already.
+            if (active.Process is null)
+                continue;
             // Its coordinator has given up on it (or is gone): stop recording for nobody.
             if (now > active.DeadlineTicks)
             {
@@ -357,18 +473,25 @@ public sealed class SnapshotParticipant
         var coordinator = _cell.Sender ?? _coordinator;
         var key = new SnapshotKey(coordinator, id);
         var recorded = _active.TryGetValue(key, out var active) || _finished.Contains(key);
-        IReadOnlyList<IActorRef> awaiting = active?.Process.AwaitingMarkers(id) ?? [];
+        IReadOnlyList<IActorRef> awaiting = active?.Process?.AwaitingMarkers(id) ?? [];
         if (active is not null)
             Finish(active);
         else
+        {
+            _stamped?.Abandon(key);
             _finished.Add(key, abandon.DeadlineUtc, null);
+        }
+        _stamps?.Close(key);
         coordinator.Tell(new Abandoned(id, _cell.Self, recorded, awaiting), _cell.Self);
     }
 
     private void Finish(ActiveSnapshot active)
     {
         _active.Remove(active.Plan.Key);
-        active.Process.Abandon(active.Plan.Id);
+        if (active.Process is { } process)
+            process.Abandon(active.Plan.Id);
+        else
+            _stamped!.Abandon(active.Plan.Key);
         active.Trace?.End();
         _finished.Add(active.Plan.Key, active.Plan.DeadlineUtc, active.Process);
     }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Dispatch;
 using Snapshot.Restore;
 
 namespace Snapshot.Runtime.Participants;
@@ -7,8 +8,13 @@ namespace Snapshot.Runtime.Participants;
 /// A <see cref="ReceiveActor"/> that takes part in global snapshots of its group. Handlers stay exactly as
 /// they are; the only addition is <see cref="CaptureState"/>. Tell other participants with <c>Tell</c> (the
 /// sender is <c>Self</c>) so the messages travel on the channels the snapshot records.
+/// <para>
+/// It requires a deque mailbox (for a stash, and a restore's replay): Akka's own, or, when the ActorSystem started with
+/// <see cref="GlobalSnapshotsSettings.DefaultConfig"/> in its configuration (Akka.Hosting's <c>WithGlobalSnapshots</c> puts
+/// it there), the <see cref="StampedMailbox"/>, with which a group that declares no channels needs no marker per channel.
+/// </para>
 /// </summary>
-public abstract class SnapshotReceiveActor : ReceiveActor
+public abstract class SnapshotReceiveActor : ReceiveActor, IRequiresMessageQueue<IUnboundedDequeBasedMessageQueueSemantics>
 {
     private readonly SnapshotParticipant _participant;
     private readonly Func<Receive, object, bool> _baseAroundReceive;

@@ -45,6 +45,7 @@ internal static class SnapshotPlanFormat
         writer.WriteGuid(layout.Id);
         writer.WriteRefs(layout.Members.Peers);
         writer.WriteList(layout.Incarnations, writer.WriteGuid);
+        writer.WriteBool(layout.IsStamped);
         writer.WriteBool(layout.HasDeclaredChannels);
         if (!layout.HasDeclaredChannels)
             return;
@@ -57,6 +58,7 @@ internal static class SnapshotPlanFormat
         var id = reader.ReadGuid();
         var members = reader.ReadRefs();
         var incarnations = reader.ReadList(reader.ReadGuid);
+        var stamped = reader.ReadBool();
         var declaredOutgoing = new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(ActorRefComparer.Instance);
         try
         {
@@ -65,7 +67,7 @@ internal static class SnapshotPlanFormat
                 foreach (var member in members)
                     declaredOutgoing.Add(member, reader.ReadList(() => MemberAt(reader, members)));
             }
-            return new ChannelLayout(id, members, declaredOutgoing, incarnations);
+            return new ChannelLayout(id, members, declaredOutgoing, incarnations, stamped);
         }
         catch (ArgumentException e)
         {

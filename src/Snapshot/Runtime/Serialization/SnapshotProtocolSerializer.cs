@@ -38,6 +38,11 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string ReplayRefusedManifest = "RR";
     private const string ShareLayoutManifest = "SL";
     private const string LayoutSharedManifest = "LS";
+    private const string NodeInitiateManifest = "NI";
+    private const string InitiateFirstManifest = "IF";
+    private const string RecordNoticeManifest = "RN";
+    private const string FlushManifest = "FL";
+    private const string MessagePieceManifest = "MP";
 
     private LayoutRegistry? _layouts;
     private readonly Dictionary<Type, MessageFormat> _formatByType;
@@ -50,6 +55,10 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
             Format<Marker>(MarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new Marker(r.ReadPlan(Layouts))),
             Format<NodeMarker>(NodeMarkerManifest, (w, m) => w.WritePlan(m.Plan), r => new NodeMarker(r.ReadPlan(Layouts))),
             Format<Initiate>(InitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new Initiate(r.ReadPlan(Layouts))),
+            Format<InitiateFirst>(InitiateFirstManifest, (w, m) => w.WritePlan(m.Plan), r => new InitiateFirst(r.ReadPlan(Layouts))),
+            Format<NodeInitiate>(NodeInitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new NodeInitiate(r.ReadPlan(Layouts))),
+            Format<RecordNotice>(RecordNoticeManifest, (w, m) => w.WritePlan(m.Plan), r => new RecordNotice(r.ReadPlan(Layouts))),
+            Format<Flush>(FlushManifest, (w, m) => w.WritePlan(m.Plan), r => new Flush(r.ReadPlan(Layouts))),
             Format<Abandon>(AbandonManifest,
                 (w, m) =>
                 {
@@ -98,8 +107,9 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                     w.WriteRef(m.Participant);
                     w.WriteGuid(m.Incarnation);
                     w.WriteOptional(m.DeclaredOutgoing, w.WriteRefs);
+                    w.WriteBool(m.Stamped);
                 },
-                r => new Register(r.ReadString(), r.ReadRef(), r.ReadGuid(), r.ReadOptional(r.ReadRefs))),
+                r => new Register(r.ReadString(), r.ReadRef(), r.ReadGuid(), r.ReadOptional(r.ReadRefs), r.ReadBool())),
             Format<Take>(TakeManifest,
                 (w, m) =>
                 {
@@ -136,9 +146,20 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                         w.WriteRef(member.Participant);
                         w.WriteOptional(member.DeclaredOutgoing, w.WriteRefs);
                         w.WriteGuid(member.Incarnation);
+                        w.WriteBool(member.Stamped);
                     });
                 },
-                r => new CollectedMembers(r.ReadGuid(), r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs), r.ReadGuid())))),
+                r => new CollectedMembers(r.ReadGuid(), r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs), r.ReadGuid(), r.ReadBool())))),
+            Format<MessagePiece>(MessagePieceManifest,
+                (w, m) =>
+                {
+                    w.WriteGuid(m.Message);
+                    w.WriteString(m.Manifest);
+                    w.WriteInt32(m.Index);
+                    w.WriteInt32(m.Count);
+                    w.WriteBytes(m.Bytes);
+                },
+                r => new MessagePiece(r.ReadGuid(), r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes())),
             Format<PartBatchChunk>(PartBatchChunkManifest,
                 (w, m) =>
                 {

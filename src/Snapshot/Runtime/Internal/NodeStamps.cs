@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using Snapshot.Algorithm;
+
+namespace Snapshot.Runtime.Internal;
+
+/// <summary>
+/// This node's side of the stamped protocol, shared by its participants' mailboxes, its participants and its marker
+/// fan-out: the <see cref="NodeLedger{TPeer,TSnapshot}"/>, and the plan of each snapshot open in it, which a participant
+/// that a message makes record (rather than its initiate) needs.
+/// </summary>
+internal sealed class NodeStamps : IExtension
+{
+    private readonly ConcurrentDictionary<SnapshotKey, SnapshotPlan> _plans = new();
+    // Snapshots opened here, in the order they were: past its deadline, nothing for one can arrive any more, so its plan
+    // goes, and the ledger closes it (if nobody did: a snapshot whose failure no participant here heard of) and forgets it.
+    private readonly ConcurrentQueue<(SnapshotKey Key, DateTime DeadlineUtc)> _opened = new();
+
+    public NodeLedger<IActorRef, SnapshotKey> Ledger { get; } = new();
+
+    public static NodeStamps Get(ActorSystem system) => system.WithExtension<NodeStamps, NodeStampsProvider>();
+
+    /// <summary>Opens the snapshot of <paramref name="plan"/> here; false when it already ended here (its initiate or a notice came late).</summary>
+    public bool Open(SnapshotPlan plan)
+    {
+        ForgetPastDeadline();
+        if (DateTime.UtcNow > plan.DeadlineUtc)
+            return false;
+        if (!Ledger.Open(plan.Key, plan.Layout.Members, plan.Layout.LocalMembers.Count))
+            return false;
+        if (_plans.TryAdd(plan.Key, plan))
+            _opened.Enqueue((plan.Key, plan.DeadlineUtc));
+        return true;
+    }
+
+    /// <summary>
+    /// The plan of snapshot <paramref name="key"/>, opened here: kept until its deadline, since a participant looks it up
+    /// just after its recording ticked the ledger, when that tick may already have let another thread flush it.
+    /// </summary>
+    public SnapshotPlan? PlanOf(SnapshotKey key) => _plans.GetValueOrDefault(key);
+
+    /// <summary>The snapshot failed: no message makes a participant of this node record for it any more.</summary>
+    public void Close(SnapshotKey key) => Ledger.Close(key);
+
+    private void ForgetPastDeadline()
+    {
+        var now = DateTime.UtcNow;
+        while (_opened.TryPeek(out var oldest) && oldest.DeadlineUtc < now && _opened.TryDequeue(out oldest))
+        {
+            _plans.TryRemove(oldest.Key, out _);
+            Ledger.Close(oldest.Key);
+            Ledger.Forget(oldest.Key);
+        }
+    }
+}
+
+internal sealed class NodeStampsProvider : ExtensionIdProvider<NodeStamps>
+{
+    public override NodeStamps CreateExtension(ExtendedActorSystem system) => new();
+}

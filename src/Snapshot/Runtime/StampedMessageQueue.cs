@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using Akka.Dispatch;
+using Akka.Dispatch.MessageQueues;
+using Snapshot.Algorithm;
+using Snapshot.Runtime.Internal;
+
+namespace Snapshot.Runtime;
+
+/// <summary>
+/// An unbounded deque that stamps each message with its node's snapshot clock when it is put in: a local tell puts it in
+/// on the sender's thread, a remote one on the endpoint reader's, which is what makes the stamp tell a message sent before
+/// its sender recorded from one sent after (see <see cref="NodeLedger{TPeer,TSnapshot}"/>). Reading the clock is one
+/// volatile read; the stamp is stored beside the envelope, so nothing more is allocated per message.
+/// </summary>
+public sealed class StampedMessageQueue : IMessageQueue, IStampedMessageQueueSemantics
+{
+    private readonly NodeLedger<IActorRef, SnapshotKey> _ledger;
+    private readonly ConcurrentQueue<(Envelope Envelope, long Stamp)> _queue = new();
+    // Only the actor itself puts messages in front (unstashing), from its own thread: as in Akka's own deque.
+    private readonly Stack<Envelope> _prepended = new();
+
+    internal StampedMessageQueue(NodeLedger<IActorRef, SnapshotKey> ledger) => _ledger = ledger;
+
+    /// <summary>
+    /// The stamp of the message the actor is handling: the last one taken out. A message put back in front (unstashed)
+    /// carries none: its stamp was read when it was first handled.
+    /// </summary>
+    public long CurrentStamp { get; private set; }
+
+    public bool HasMessages => Count > 0;
+
+    public int Count => _queue.Count + _prepended.Count;
+
+    public void Enqueue(IActorRef receiver, Envelope envelope) => _queue.Enqueue((envelope, _ledger.Stamp));
+
+    public bool TryDequeue(out Envelope envelope)
+    {
+        if (_prepended.TryPop(out envelope))
+            return true;
+        if (!_queue.TryDequeue(out var stamped))
+            return false;
+        (envelope, CurrentStamp) = stamped;
+        return true;
+    }
+
+    public void EnqueueFirst(Envelope envelope) => _prepended.Push(envelope);
+
+    public void CleanUp(IActorRef owner, IMessageQueue deadletters)
+    {
+        while (TryDequeue(out var envelope))
+            deadletters.Enqueue(owner, envelope);
+    }
+}
