@@ -23,8 +23,9 @@ public sealed class StampedMessageQueue : IMessageQueue, IStampedMessageQueueSem
     internal StampedMessageQueue(NodeLedger<IActorRef, SnapshotKey> ledger) => _ledger = ledger;
 
     /// <summary>
-    /// The stamp of the message the actor is handling: the last one taken out. A message put back in front (unstashed)
-    /// carries none: its stamp was read when it was first handled.
+    /// The stamp of the message the actor is handling: the last one taken out. A message put in front reads 0, below every
+    /// recording's tick: it was sent before anything now recording, as a restore's replay is; an unstashed one was
+    /// classified when it was first handled, and the participant passes over it when it comes back.
     /// </summary>
     public long CurrentStamp { get; private set; }
 
@@ -37,7 +38,10 @@ public sealed class StampedMessageQueue : IMessageQueue, IStampedMessageQueueSem
     public bool TryDequeue(out Envelope envelope)
     {
         if (_prepended.TryPop(out envelope))
+        {
+            CurrentStamp = 0;
             return true;
+        }
         if (!_queue.TryDequeue(out var stamped))
             return false;
         (envelope, CurrentStamp) = stamped;
