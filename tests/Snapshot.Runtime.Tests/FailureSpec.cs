@@ -166,10 +166,21 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
     }
 
     [Fact]
-    public async Task A_channel_recording_more_than_max_recorded_per_channel_fails_with_RecordingLimitExceeded_and_exactly_the_limit_passes()
+    public Task A_channel_recording_more_than_max_recorded_per_channel_fails_with_RecordingLimitExceeded_and_exactly_the_limit_passes() =>
+        RecordingLimitAsync(props => props);
+
+    [Fact]
+    public Task With_stamped_mailboxes_a_channel_recording_more_than_the_limit_fails_with_RecordingLimitExceeded_and_exactly_the_limit_passes()
     {
-        var payer = await NodeAsync(Group, "payer");
-        var receiver = await NodeAsync(Group, "receiver");
+        // The extension's configuration holds the stamped mailbox: it is there once the extension has started.
+        _ = Snapshots;
+        return RecordingLimitAsync(props => props.WithMailbox(StampedMailbox.Id));
+    }
+
+    private async Task RecordingLimitAsync(Func<Props, Props> mailbox)
+    {
+        var payer = await JoinAsync(Group, mailbox(Node.Props(Group, 100)), "payer");
+        var receiver = await JoinAsync(Group, mailbox(Node.Props(Group, 100)), "receiver");
 
         var atLimit = await SnapshotWithInFlightAsync(payer, receiver, 3);
         var snapshot = await atLimit;

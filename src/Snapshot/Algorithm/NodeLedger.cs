@@ -60,12 +60,13 @@ public sealed class NodeLedger<TPeer, TSnapshot>
     /// Opens snapshot <paramref name="id"/> over <paramref name="members"/>, <paramref name="localMembers"/> of them on this
     /// node, if it is not open yet: whichever comes first of its initiate, a notice or a member's recording opens it.
     /// </summary>
+    /// <param name="maxRecordedPerChannel">Most messages a member records from one sender for it; one more fails the member's part.</param>
     /// <returns>False when the snapshot was already flushed here: what arrives for it now is late, and changes nothing.</returns>
-    public bool Open(TSnapshot id, PeerIndex<TPeer> members, int localMembers)
+    public bool Open(TSnapshot id, PeerIndex<TPeer> members, int localMembers, int maxRecordedPerChannel = int.MaxValue)
     {
         if (_flushed.ContainsKey(id))
             return false;
-        if (!_open.ContainsKey(id) && _open.TryAdd(id, new RecordingTicks<TPeer, TSnapshot>(id, members, localMembers)))
+        if (!_open.ContainsKey(id) && _open.TryAdd(id, new RecordingTicks<TPeer, TSnapshot>(id, members, localMembers, maxRecordedPerChannel)))
             Interlocked.Increment(ref _openCount);
         return true;
     }

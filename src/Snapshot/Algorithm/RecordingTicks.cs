@@ -14,10 +14,11 @@ public sealed class RecordingTicks<TPeer, TSnapshot>
     private int _localAwaited;
     private int _remoteAwaited;
 
-    internal RecordingTicks(TSnapshot id, PeerIndex<TPeer> members, int localMembers)
+    internal RecordingTicks(TSnapshot id, PeerIndex<TPeer> members, int localMembers, int maxRecordedPerChannel)
     {
         Id = id;
         Members = members;
+        MaxRecordedPerChannel = maxRecordedPerChannel;
         _ticks = new long[members.Count];
         _localAwaited = localMembers;
         _remoteAwaited = members.Count - localMembers;
@@ -26,6 +27,9 @@ public sealed class RecordingTicks<TPeer, TSnapshot>
     public TSnapshot Id { get; }
 
     public PeerIndex<TPeer> Members { get; }
+
+    /// <summary>Most messages a member records from one sender for this snapshot; one more fails its part.</summary>
+    public int MaxRecordedPerChannel { get; }
 
     /// <summary>
     /// True when the message from <paramref name="sender"/> stamped <paramref name="stamp"/> was sent after the sender

@@ -15,7 +15,8 @@ namespace Snapshot.Algorithm;
 /// <c>k</c> records: no message it handles before recording was sent after its sender recorded.</item>
 /// <item>After recording and until its flush, a member records every message from a member of <c>k</c> sent before its
 /// sender recorded: exactly the messages sent before their sender recorded and handled after their receiver recorded,
-/// since every one of them reaches its mailbox before the flush.</item>
+/// since every one of them reaches its mailbox before the flush. One more than the snapshot's limit from one sender
+/// drops the recording and fails the member's part (<see cref="StampedStep{TSnapshot}.Overflowed"/>).</item>
 /// <item>On its flush its part of <c>k</c> is complete.</item>
 /// </list>
 /// <para>
@@ -61,18 +62,26 @@ public sealed class StampedProcess<TPeer, TMessage, TSnapshot>
     {
         if (!_ledger.HasOpenSnapshots && _recording.Count == 0)
             return StampedStep<TSnapshot>.Nothing;
+        List<TSnapshot>? overflowed = null;
         foreach (var recording in _recording.Values)
         {
-            if (recording.Ticks.Members.Contains(sender) && !recording.Ticks.SentAfterRecording(sender, stamp))
+            if (recording.Ticks.Members.IndexOf(sender) is not (>= 0 and var position) || recording.Ticks.SentAfterRecording(sender, stamp))
+                continue;
+            if (recording.CountFrom(position) > recording.Ticks.MaxRecordedPerChannel)
+                (overflowed ??= []).Add(recording.Ticks.Id);
+            else
                 (recording.Messages ??= []).Add(new RecordedMessage<TPeer, TMessage>(sender, Self, message));
         }
+        foreach (var id in overflowed ?? [])
+            Abandon(id);
         List<RecordingTicks<TPeer, TSnapshot>>? toRecord = null;
         foreach (var ticks in _ledger.OpenSnapshots)
         {
             if (!_recording.ContainsKey(ticks.Id) && !_finished.Contains(ticks.Id) && ticks.SentAfterRecording(sender, stamp) && ticks.Members.Contains(Self))
                 (toRecord ??= []).Add(ticks);
         }
-        return toRecord is null ? StampedStep<TSnapshot>.Nothing : Record(toRecord);
+        var step = toRecord is null ? StampedStep<TSnapshot>.Nothing : Record(toRecord);
+        return overflowed is null ? step : step with { Overflowed = overflowed };
     }
 
     /// <summary>The node flushed snapshot <paramref name="id"/>: this member's part is complete.</summary>
@@ -115,6 +124,16 @@ public sealed class StampedProcess<TPeer, TMessage, TSnapshot>
     {
         public RecordingTicks<TPeer, TSnapshot> Ticks { get; } = ticks;
 
+        // Messages recorded from each sender (by its position among the members), made on the first one.
+        private Dictionary<int, int>? _perSender;
+
         public List<RecordedMessage<TPeer, TMessage>>? Messages { get; set; }
+
+        /// <summary>Counts one more message from the sender at <paramref name="position"/>; the count, this one included.</summary>
+        public int CountFrom(int position)
+        {
+            _perSender ??= [];
+            return _perSender[position] = _perSender.GetValueOrDefault(position) + 1;
+        }
     }
 }

@@ -109,6 +109,28 @@ public sealed class StampedProcessTests
     }
 
     [Fact]
+    public void One_message_more_than_the_limit_from_one_sender_drops_the_recording_and_says_so_while_other_snapshots_go_on()
+    {
+        _node.Open(S0, Group, localMembers: 2, maxRecordedPerChannel: 2);
+        _node.Open(S1, Group, localMembers: 2);
+        var beforeP = _node.Stamp;
+        _q.Initiate(S0);
+        _q.Initiate(S1);
+
+        Assert.Empty(_q.OnMessage("p", beforeP, "p1").Overflowed);
+        Assert.Empty(_q.OnMessage("r", beforeP, "r1").Overflowed);
+        Assert.Empty(_q.OnMessage("p", beforeP, "p2").Overflowed);
+        var third = _q.OnMessage("p", beforeP, "p3");
+
+        Assert.Equal([S0], third.Overflowed);
+        Assert.Equal([S1], _q.RecordingFor);
+        Assert.Equal(StampedStep<SnapshotId>.Nothing, _q.Initiate(S0));
+        _p.Initiate(S1);
+        _node.Noticed(S1, "r");
+        Assert.Equal(["p1", "r1", "p2", "p3"], _q.OnFlush(S1)!.Select(m => m.Message));
+    }
+
+    [Fact]
     public void An_abandoned_snapshot_drops_its_recording_and_is_not_recorded_again()
     {
         _node.Open(S0, Group, localMembers: 2);

@@ -26,7 +26,7 @@ internal sealed class NodeStamps : IExtension
         ForgetPastDeadline();
         if (DateTime.UtcNow > plan.DeadlineUtc)
             return false;
-        if (!Ledger.Open(plan.Key, plan.Layout.Members, plan.Layout.LocalMembers.Count))
+        if (!Ledger.Open(plan.Key, plan.Layout.Members, plan.Layout.LocalMembers.Count, plan.MaxRecordedPerChannel))
             return false;
         if (_plans.TryAdd(plan.Key, plan))
             _opened.Enqueue((plan.Key, plan.DeadlineUtc));

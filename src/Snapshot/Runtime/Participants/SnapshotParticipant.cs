@@ -155,7 +155,7 @@ public sealed class SnapshotParticipant
         if (_stash?.IsComingBack(message) != true && _cell.Sender is { } sender)
         {
             if (_stamped is not null && (_stamped.IsRecording || _stamps!.Ledger.HasOpenSnapshots))
-                Stamped(_stamped.OnMessage(sender, _mailbox!.CurrentStamp, message));
+                Stamped(_stamped.OnMessage(sender, _mailbox!.CurrentStamp, message), sender);
             if (_active.Count > 0)
                 Record(sender, message);
         }
@@ -252,8 +252,18 @@ public sealed class SnapshotParticipant
     /// the record notices to every other node with members, before anything else this participant tells, and the flushes
     /// of this node's members when it was the last this node waited for.
     /// </summary>
-    private void Stamped(StampedStep<SnapshotKey> step)
+    /// <param name="sender">The sender of the message the step is for; null for an initiate.</param>
+    private void Stamped(StampedStep<SnapshotKey> step, IActorRef? sender = null)
     {
+        foreach (var key in step.Overflowed)
+        {
+            if (!_active.TryGetValue(key, out var active))
+                continue;
+            var detail = $"channel {sender?.Path.Name} → {_cell.Self.Path.Name} recorded more than {active.Plan.MaxRecordedPerChannel} messages (akka.snapshot.max-recorded-per-channel)";
+            active.Trace?.Failed(SnapshotFailureReason.RecordingLimitExceeded, detail);
+            Finish(active);
+            active.Plan.Coordinator.Tell(new PartFailed(active.Plan.Id, _cell.Self, SnapshotFailureReason.RecordingLimitExceeded, detail), _cell.Self);
+        }
         if (step.Record.Count > 0)
         {
             object? state = null;
