@@ -19,6 +19,8 @@ public sealed class StampedMailboxSpec
         Assert.IsType<StampedMessageQueue>(await QueueOfAsync(system, Props.Create(() => new StampedTeller())));
         Assert.IsType<StampedMessageQueue>(await QueueOfAsync(system, Props.Create(() => new PlainTeller()).WithMailbox(StampedMailbox.Id)));
         Assert.IsNotType<StampedMessageQueue>(await QueueOfAsync(system, Props.Create(() => new PlainTeller())));
+        // Any actor with a stash asks for a deque, and gets the stamped one.
+        Assert.IsType<StampedMessageQueue>(await QueueOfAsync(system, Props.Create(() => new Stasher())));
     }
 
     [Fact]
@@ -45,6 +47,14 @@ public sealed class StampedMailboxSpec
         public StampedTeller() => _snapshots = new SnapshotParticipant(this, Context, () => 0, "tellers");
 
         protected override bool AroundReceive(Receive receive, object message) => _snapshots.AroundReceive(receive, message, base.AroundReceive);
+    }
+
+    /// <summary>No participant at all, but an actor with a stash.</summary>
+    private sealed class Stasher : ReceiveActor, IWithUnboundedStash
+    {
+        public Stasher() => ReceiveAny(_ => Stash.Stash());
+
+        public IStash Stash { get; set; } = null!;
     }
 
     /// <summary>A participant through <see cref="SnapshotParticipant"/> that asks for no mailbox.</summary>
