@@ -32,6 +32,17 @@ public sealed class StampedMailboxSpec
         Assert.IsType<UnboundedDequeMessageQueue>(await QueueOfAsync(system, Props.Create(() => new Account(10))));
     }
 
+    [Fact]
+    public void A_base_class_participant_given_a_mailbox_that_is_no_deque_fails_to_start_naming_the_requirement()
+    {
+        using var system = ActorSystem.Create("no-deque", "akka.loglevel = WARNING");
+
+        var error = Assert.ThrowsAny<Exception>(() => system.ActorOf(Props.Create(() => new Account(10)).WithMailbox("akka.actor.mailbox.unbounded-queue-based")));
+
+        Assert.Contains("does not fulfill requirement", error.ToString());
+        Assert.Contains(nameof(IUnboundedDequeBasedMessageQueueSemantics), error.ToString());
+    }
+
     private static async Task<IMessageQueue> QueueOfAsync(ActorSystem system, Props props)
     {
         var actor = system.ActorOf(props);
