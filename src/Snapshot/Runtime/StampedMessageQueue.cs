@@ -29,7 +29,8 @@ public sealed class StampedMessageQueue : IMessageQueue, IStampedMessageQueueSem
     /// </summary>
     public long CurrentStamp { get; private set; }
 
-    public bool HasMessages => Count > 0;
+    // As Akka's own queues do: IsEmpty, not a count, when the mailbox asks whether to run again.
+    public bool HasMessages => !_queue.IsEmpty || _prepended.Count > 0;
 
     public int Count => _queue.Count + _prepended.Count;
 
