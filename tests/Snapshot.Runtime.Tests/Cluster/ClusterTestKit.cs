@@ -32,7 +32,7 @@ public abstract class ClusterTestKit : TestKit, IAsyncLifetime
 
     /// <param name="config">Configuration of every node, over the cluster's own.</param>
     protected ClusterTestKit(ITestOutputHelper output, string config = "")
-        : this(ConfigurationFactory.ParseString(config).WithFallback(NodeConfig).WithFallback(GlobalSnapshotsSettings.DefaultConfig()), output)
+        : this(ConfigurationFactory.ParseString(config).WithFallback(NodeConfig), output)
     {
     }
 
