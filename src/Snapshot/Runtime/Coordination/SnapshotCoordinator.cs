@@ -272,8 +272,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
                 first.Tell(new InitiateFirst(running.Plan), Self);
                 return;
             }
-            foreach (var member in running.Plan.Layout.LocalMembers)
-                member.Tell(initiate, Self);
+            NodeStamps.TellMembersHere(running.Plan, initiate, Self);
             var nodeInitiate = new NodeInitiate(running.Plan);
             foreach (var node in running.OtherNodes)
                 MarkerFanOut.At(((ExtendedActorSystem)Context.System).Provider, node).Tell(nodeInitiate, Self);

@@ -86,17 +86,13 @@ internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages i
         }
         if (!stamps.Open(plan) || !stamps.Ledger.Noticed(plan.Key, member))
             return;
-        var flush = new Flush(plan);
-        foreach (var local in plan.Layout.LocalMembers)
-            local.Tell(flush, member);
+        NodeStamps.TellMembersHere(plan, new Flush(plan), member);
     }
 
     private void InitiateMembers(SnapshotPlan plan, IActorRef coordinator)
     {
         if (!stamps.Open(plan))
             return;
-        var initiate = new Initiate(plan);
-        foreach (var local in plan.Layout.LocalMembers)
-            local.Tell(initiate, coordinator);
+        NodeStamps.TellMembersHere(plan, new Initiate(plan), coordinator);
     }
 }

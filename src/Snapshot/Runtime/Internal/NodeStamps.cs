@@ -39,6 +39,16 @@ internal sealed class NodeStamps : IExtension
     /// </summary>
     public SnapshotPlan? PlanOf(SnapshotKey key) => _plans.GetValueOrDefault(key);
 
+    /// <summary>Tells <paramref name="message"/> (an initiate or a flush) to every member of <paramref name="plan"/> on this node but <paramref name="except"/>.</summary>
+    public static void TellMembersHere(SnapshotPlan plan, ISnapshotProtocolMessage message, IActorRef sender, IActorRef? except = null)
+    {
+        foreach (var member in plan.Layout.LocalMembers)
+        {
+            if (!member.Equals(except))
+                member.Tell(message, sender);
+        }
+    }
+
     /// <summary>The snapshot failed: no message makes a participant of this node record for it any more.</summary>
     public void Close(SnapshotKey key) => Ledger.Close(key);
 

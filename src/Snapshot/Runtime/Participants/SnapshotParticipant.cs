@@ -286,11 +286,8 @@ public sealed class SnapshotParticipant
         }
         foreach (var key in step.Flush)
         {
-            if (_stamps!.PlanOf(key) is not { } plan)
-                continue;
-            var flush = new Flush(plan);
-            foreach (var member in plan.Layout.LocalMembers)
-                member.Tell(flush, _cell.Self);
+            if (_stamps!.PlanOf(key) is { } plan)
+                NodeStamps.TellMembersHere(plan, new Flush(plan), _cell.Self);
         }
     }
 
@@ -316,12 +313,7 @@ public sealed class SnapshotParticipant
         Start(plan, markerFrom: null);
         if (!_active.TryGetValue(plan.Key, out var active))
             return;
-        var initiate = new Initiate(plan);
-        foreach (var member in plan.Layout.LocalMembers)
-        {
-            if (!member.Equals(_cell.Self))
-                member.Tell(initiate, _cell.Self);
-        }
+        NodeStamps.TellMembersHere(plan, new Initiate(plan), _cell.Self, except: _cell.Self);
         var nodeInitiate = new NodeInitiate(plan);
         foreach (var node in active.Route.Nodes)
             node.Tell(nodeInitiate, _cell.Self);
