@@ -12,9 +12,12 @@ namespace Snapshot.Simulation;
 /// <item>a message to a member of the same node goes into its mailbox at once, as a local tell does;</item>
 /// <item>between two nodes, one FIFO association per direction, each message due some steps later; on arrival the
 /// receiving node puts it in its recipient's mailbox, or ticks for a record notice, in the order it was sent;</item>
-/// <item>a snapshot starts with one initiate per node, which that node hands to each of its members' mailboxes; a member
+/// <item>a snapshot is requested from a node's coordinator, which gathers the members (<see cref="MemberGathering{TNode,TMember}"/>:
+/// it asks every other node over its association, each answers over its own) and decides the start and the completion
+/// (<see cref="SnapshotCoordination{TNode,TParticipant,TPart,TMessage}"/>), the cores the runtime's coordinator drives;</item>
+/// <item>it starts with one initiate per node, which that node hands to each of its members' mailboxes; a member
 /// that records tells every other node its notice at once; a node that has seen every member record puts a flush in
-/// each of its members' mailboxes.</item>
+/// each of its members' mailboxes; a member that has flushed sends its part to the coordinator's node.</item>
 /// </list>
 /// Same scenario, same run, always. The trace has what <see cref="Simulator"/>'s has: payments sent and handled, states
 /// recorded, snapshots completed.
@@ -29,19 +32,21 @@ public sealed class StampedSimulator
     // By (from node, to node), each association's messages in the order sent.
     private readonly Queue<InTransit>[,] _associations;
     private readonly long[,] _lastDue;
-    private readonly Dictionary<SnapshotId, Assembling> _assembling = [];
+    // By the snapshot's id in the run (the trace's and the result's): where it started and over whom.
+    private readonly Dictionary<SnapshotId, Started> _started = [];
     private readonly List<SimulatedSnapshot> _completed = [];
     private readonly List<TraceEvent> _trace = [];
     private long _time;
     private long _nextSnapshot;
     private long _nextToken;
+    private int _requested;
 
     public StampedSimulator(StampedScenario scenario)
     {
         _scenario = scenario;
         _random = new Random(scenario.Seed);
         _members = new PeerIndex<string>(scenario.Members.Select(m => m.Name), StringComparer.Ordinal);
-        _nodes = [.. Enumerable.Range(0, scenario.Nodes).Select(_ => new Node())];
+        _nodes = [.. Enumerable.Range(0, scenario.Nodes).Select(node => new Node(node, member => _byName[member].Node, Math.Max(1, scenario.Snapshots.Count)))];
         foreach (var spec in scenario.Members)
         {
             var node = _nodes[spec.Node];
@@ -68,10 +73,10 @@ public sealed class StampedSimulator
     public SimulationResult Run()
     {
         var lastStart = _scenario.Snapshots.Select(s => s.Step).DefaultIfEmpty(0).Max();
-        while (_time < Math.Max(_scenario.PayingSteps, lastStart) || _assembling.Count > 0)
+        while (_time < Math.Max(_scenario.PayingSteps, lastStart) || _completed.Count < _requested)
         {
             if (_time > Math.Max(_scenario.PayingSteps, lastStart) + DrainLimit)
-                throw new InvalidOperationException($"snapshots {string.Join(", ", _assembling.Keys)} did not complete within {DrainLimit} steps after the payments stopped");
+                throw new InvalidOperationException($"{_requested - _completed.Count} snapshot(s) did not complete within {DrainLimit} steps after the payments stopped");
             Step();
         }
         return new SimulationResult([.. _completed.OrderBy(s => s.Id.Value)], _trace, _time);
@@ -81,7 +86,7 @@ public sealed class StampedSimulator
     {
         _time++;
         foreach (var start in _scenario.Snapshots.Where(s => s.Step == _time))
-            Start(start.Node);
+            Request(start.Node);
         for (var from = 0; from < _nodes.Length; from++)
         {
             for (var to = 0; to < _nodes.Length; to++)
@@ -100,16 +105,42 @@ public sealed class StampedSimulator
         }
     }
 
-    private void Start(int coordinator)
+    /// <summary>A snapshot is requested from <paramref name="coordinator"/>: it gathers the members, asking every other node.</summary>
+    private void Request(int coordinator)
     {
-        var id = new SnapshotId(_nextSnapshot++);
-        _assembling.Add(id, new Assembling(new CutAssembly<string, long, Token>(id, _members), $"node {coordinator}", _time));
-        for (var node = 0; node < _nodes.Length; node++)
+        _requested++;
+        var node = _nodes[coordinator];
+        var request = new Guid(_requested, 0, 0, new byte[8]);
+        if (node.Coordination.Admit(request) is { } refusal)
+            throw new InvalidOperationException($"node {coordinator} refused a snapshot: {refusal}");
+        var others = Enumerable.Range(0, _nodes.Length).Where(other => other != coordinator).ToArray();
+        if (node.Gathering.Begin(request, [.. node.Members.Select(m => m.Name)], others) is { } members)
         {
-            if (node == coordinator)
-                InitiateMembers(node, id);
+            Start(coordinator, request, members);
+            return;
+        }
+        foreach (var other in others)
+            Send(coordinator, other, new MembersQuery(request));
+    }
+
+    /// <summary>The members of <paramref name="request"/> are known: the coordinator starts it and every node is initiated.</summary>
+    private void Start(int coordinator, Guid request, IReadOnlyList<string> members)
+    {
+        var node = _nodes[coordinator];
+        var decision = node.Coordination.Start(request, members, initiator: null);
+        if (decision.Refused)
+            throw new InvalidOperationException($"node {coordinator} refused a snapshot: {decision.Refusal}");
+        var id = new SnapshotId(_nextSnapshot++);
+        var started = new Started(coordinator, decision.Id, new PeerIndex<string>(members, StringComparer.Ordinal), _time);
+        _started.Add(id, started);
+        if (!node.Coordination.Run(decision.Id, request, started.Members, confirming: []))
+            throw new InvalidOperationException($"node {coordinator} waits for confirmations no node was asked for");
+        for (var other = 0; other < _nodes.Length; other++)
+        {
+            if (other == coordinator)
+                InitiateMembers(other, id);
             else
-                Send(coordinator, node, new InitiateNode(id));
+                Send(coordinator, other, new InitiateNode(id));
         }
     }
 
@@ -117,6 +148,16 @@ public sealed class StampedSimulator
     {
         switch (transit.Message)
         {
+            case MembersQuery query:
+                Send(node, transit.From, new MembersAnswer(query.Request, [.. _nodes[node].Members.Select(m => m.Name)]));
+                break;
+            case MembersAnswer answer:
+                if (_nodes[node].Gathering.Answer(answer.Request, transit.From, answer.Members, out var members) && members is not null)
+                    Start(node, answer.Request, members);
+                break;
+            case Part part:
+                Receive(part);
+                break;
             case InitiateNode initiate:
                 InitiateMembers(node, initiate.Snapshot);
                 break;
@@ -139,7 +180,7 @@ public sealed class StampedSimulator
     }
 
     /// <summary>Opens snapshot <paramref name="id"/> on <paramref name="node"/>; false when the node already flushed it.</summary>
-    private bool Open(int node, SnapshotId id) => _nodes[node].Ledger.Open(id, _members, _nodes[node].Members.Count);
+    private bool Open(int node, SnapshotId id) => _nodes[node].Ledger.Open(id, _started[id].Members, _nodes[node].Members.Count);
 
     private void FlushMembers(int node, SnapshotId id)
     {
@@ -185,16 +226,36 @@ public sealed class StampedSimulator
             FlushMembers(member.Node, id);
     }
 
+    /// <summary>A member flushed snapshot <paramref name="id"/>: its part goes to the coordinator's node.</summary>
     private void Complete(Member member, SnapshotId id)
     {
         if (member.Process.OnFlush(id) is not { } recorded)
             return;
-        var assembling = _assembling[id];
-        if (!assembling.Parts.Add(member.Recorded[id], new LocalSnapshot<string, Token>(id, member.Name, _members.Peers, recorded)))
-            return;
-        _assembling.Remove(id);
-        _completed.Add(new SimulatedSnapshot(assembling.Parts.Build(), assembling.Initiator, assembling.StartedAt, _time, _scenario.Topology.TotalTokens));
-        _trace.Add(new SnapshotCompleted(_time, id));
+        var part = new Part(id, member.Name, member.Recorded[id], recorded);
+        var coordinator = _started[id].Coordinator;
+        if (coordinator == member.Node)
+            Receive(part);
+        else
+            Send(member.Node, coordinator, part);
+    }
+
+    /// <summary>A part reached its coordinator, which decides whether the snapshot is complete.</summary>
+    private void Receive(Part part)
+    {
+        var started = _started[part.Snapshot];
+        var coordination = _nodes[started.Coordinator].Coordination;
+        var local = new LocalSnapshot<string, Token>(started.Local, part.Member, started.Members.Peers, part.Recorded);
+        switch (coordination.Receive(started.Local, part.State, local, out var cut))
+        {
+            case PartReceipt.Taken:
+                return;
+            case PartReceipt.Completed:
+                _completed.Add(new SimulatedSnapshot(cut!.Build() with { Id = part.Snapshot }, $"node {started.Coordinator}", started.At, _time, _scenario.Topology.TotalTokens));
+                _trace.Add(new SnapshotCompleted(_time, part.Snapshot));
+                return;
+            case var receipt:
+                throw new InvalidOperationException($"the part of {part.Member} for snapshot {part.Snapshot.Value} was refused: {receipt}");
+        }
     }
 
     private void Pay(Member from, string to, long amount)
@@ -216,11 +277,18 @@ public sealed class StampedSimulator
     private long Send(int from, int to, object message, string? sender = null, string? recipient = null)
     {
         var due = _lastDue[from, to] = Math.Max(_lastDue[from, to], _time + _random.Next(1, (int)SeededDelays.MaxDelay + 1));
-        _associations[from, to].Enqueue(new InTransit(message, sender, recipient, due));
+        _associations[from, to].Enqueue(new InTransit(message, from, sender, recipient, due));
         return due;
     }
 
-    private sealed record Assembling(CutAssembly<string, long, Token> Parts, string Initiator, long StartedAt);
+    /// <summary>A snapshot started by <paramref name="Coordinator"/>, which knows it as <paramref name="Local"/>.</summary>
+    private sealed record Started(int Coordinator, SnapshotId Local, PeerIndex<string> Members, long At);
+
+    private sealed record MembersQuery(Guid Request);
+
+    private sealed record MembersAnswer(Guid Request, IReadOnlyList<string> Members);
+
+    private sealed record Part(SnapshotId Snapshot, string Member, long State, IReadOnlyList<RecordedMessage<string, Token>> Recorded);
 
     private sealed record Initiate(SnapshotId Snapshot);
 
@@ -232,13 +300,17 @@ public sealed class StampedSimulator
 
     private readonly record struct Enqueued(object Message, string? Sender, long Stamp);
 
-    private readonly record struct InTransit(object Message, string? Sender, string? To, long Due);
+    private readonly record struct InTransit(object Message, int From, string? Sender, string? To, long Due);
 
-    private sealed class Node
+    private sealed class Node(int index, Func<string, int> nodeOf, int maxInFlight)
     {
         public NodeLedger<string, SnapshotId> Ledger { get; } = new();
 
         public List<Member> Members { get; } = [];
+
+        public SnapshotCoordination<int, string, long, Token> Coordination { get; } = new(index, nodeOf, maxInFlight);
+
+        public MemberGathering<int, string> Gathering { get; } = new(Comparer<int>.Default);
     }
 
     private sealed class Member(string name, int node, long tokens, StampedProcess<string, Token, SnapshotId> process)

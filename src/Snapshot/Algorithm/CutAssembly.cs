@@ -38,8 +38,17 @@ public sealed class CutAssembly<TPeer, TState, TMessage>
 
     public bool IsComplete => _reported == _received.Length;
 
+    /// <summary>Every participant, in participant order.</summary>
+    public IReadOnlyList<TPeer> Participants => _participants.Peers;
+
     /// <summary>Participants that have not reported yet, in participant order.</summary>
     public IReadOnlyList<TPeer> Missing => [.. _participants.Peers.Where((_, i) => _received[i] is null)];
+
+    /// <summary>True when <paramref name="peer"/> is a participant that has not reported yet.</summary>
+    public bool IsMissing(TPeer peer) => _participants.IndexOf(peer) is var position && position >= 0 && _received[position] is null;
+
+    /// <summary>True when <paramref name="peer"/> is a participant.</summary>
+    public bool IsParticipant(TPeer peer) => _participants.Contains(peer);
 
     /// <summary>Every channel the cut covers, empty ones included: the incoming channels of every participant.</summary>
     public long ChannelCount

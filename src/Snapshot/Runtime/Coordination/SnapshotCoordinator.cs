@@ -14,6 +14,8 @@ namespace Snapshot.Runtime.Coordination;
 /// In a cluster, the coordinators of all reachable nodes are asked for their participants before a snapshot
 /// starts, and a node that becomes unreachable or leaves fails the snapshots that wait for it. Every snapshot
 /// it starts is answered exactly once, and on failure every participant is told to drop its recordings.
+/// It is the driver of two pure cores, which make those decisions: <see cref="MemberGathering{TNode,TMember}"/> (who is in)
+/// and <see cref="SnapshotCoordination{TNode,TParticipant,TPart,TMessage}"/> (whether a snapshot starts, completes or fails).
 /// </summary>
 internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 {
@@ -28,18 +30,19 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private readonly Cluster? _cluster;
     private readonly ClusterPeers? _peers;
     private readonly Dictionary<string, GroupMembers> _groups = [];
+    private readonly SnapshotCoordination<Address, IActorRef, PartState, object> _coordination;
+    private readonly MemberGathering<Address, GroupMember> _gathering = new(AddressOrder.Instance);
     private readonly Dictionary<SnapshotId, RunningSnapshot> _running = [];
     private readonly Dictionary<string, ChannelLayout> _layouts = [];
     private readonly LayoutDistribution _distribution = new();
     private readonly LayoutRegistry _registry = LayoutRegistry.Get(Context.System);
-    private readonly Dictionary<Guid, MemberCollection> _collecting = [];
+    private readonly Dictionary<Guid, MemberRequest> _requests = [];
     private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
     private readonly PartChunks _chunks = new();
     private readonly PartBatches _batches;
     private readonly MessagePieces _pieces = new((ExtendedActorSystem)Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Address? _selfAddress;
-    private long _lastId;
 
     public SnapshotCoordinator(GlobalSnapshotsSettings settings, IgnoredMessages ignored)
     {
@@ -54,13 +57,16 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             _cluster = Cluster.Get(Context.System);
             _peers = new ClusterPeers(_cluster);
         }
+        var self = _selfAddress ?? Self.Path.Address;
+        // Local refs carry no host: they are on this node.
+        _coordination = new(self, participant => participant.Path.Address.HasGlobalScope ? participant.Path.Address : self, settings.MaxInFlight, ActorRefComparer.Instance);
         Receive<Register>(OnRegister);
         Receive<Terminated>(t => OnGone(t.ActorRef));
         Receive<WaitForParticipants>(OnWaitForParticipants);
         Receive<GetParticipants>(g =>
         {
             var replyTo = Sender;
-            Collect(Guid.NewGuid(), g.Group, _settings.DefaultTimeout, startsSnapshot: false,
+            Collect(Guid.NewGuid(), g.Group, _settings.DefaultTimeout,
                 members => replyTo.Tell(members.Select(m => m.Participant).ToArray()),
                 (reason, why) => replyTo.Tell(new Status.Failure(new SnapshotFailedException(reason, g.Group, null, why))));
         });
@@ -144,17 +150,16 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         _groups.TryGetValue(group, out var members) ? members.AsGroupMembers : [];
 
     /// <summary>Gathers the group's participants from this node and every reachable peer, then calls <paramref name="complete"/>.</summary>
-    private void Collect(Guid request, string group, TimeSpan timeout, bool startsSnapshot, Action<IReadOnlyList<GroupMember>> complete,
+    private void Collect(Guid request, string group, TimeSpan timeout, Action<IReadOnlyList<GroupMember>> complete,
         Action<SnapshotFailureReason, string> fail)
     {
         var peers = _peers?.Others ?? [];
-        var collection = new MemberCollection(request, group, startsSnapshot, LocalMembers(group), peers, complete, fail);
-        if (collection.IsComplete)
+        if (_gathering.Begin(request, LocalMembers(group), peers) is { } members)
         {
-            collection.Complete();
+            complete(members);
             return;
         }
-        _collecting.Add(request, collection);
+        _requests.Add(request, new MemberRequest(group, complete, fail));
         var ask = new CollectMembers(request, group);
         foreach (var peer in peers)
             CoordinatorAt(peer).Tell(ask, Self);
@@ -163,59 +168,65 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnCollected(CollectedMembers answer)
     {
-        if (!_collecting.TryGetValue(answer.Request, out var collection))
-        {
+        if (!_gathering.Answer(answer.Request, Sender.Path.Address, answer.Members, out var members))
             Ignore(IgnoredMessageReason.UnknownSnapshot, "an answer to a participant query already over", Sender);
-            return;
-        }
-        collection.Add(Sender.Path.Address, answer.Members);
-        CompleteIfDone(collection);
+        else if (members is not null)
+            Gathered(answer.Request, members);
     }
 
-    private void CompleteIfDone(MemberCollection collection)
+    private void Gathered(Guid request, IReadOnlyList<GroupMember> members)
     {
-        if (!collection.IsComplete)
-            return;
-        _collecting.Remove(collection.Request);
-        Timers.Cancel(collection.Request);
-        collection.Complete();
+        Timers.Cancel(request);
+        if (_requests.Remove(request, out var waiting))
+            waiting.Complete(members);
+    }
+
+    private void GatheringFailed(Guid request, SnapshotFailureReason reason, string why)
+    {
+        Timers.Cancel(request);
+        if (_requests.Remove(request, out var waiting))
+            waiting.Fail(reason, why);
     }
 
     private void OnCollectionTimedOut(CollectionTimedOut timedOut)
     {
-        if (!_collecting.Remove(timedOut.Request, out var collection))
+        if (_gathering.End(timedOut.Request) is not { } silent || !_requests.TryGetValue(timedOut.Request, out var waiting))
             return;
-        collection.Fail(SnapshotFailureReason.NodeUnreachable, $"node(s) {string.Join(", ", collection.Awaited)} did not say which participants of group '{collection.Group}' they have");
+        GatheringFailed(timedOut.Request, SnapshotFailureReason.NodeUnreachable,
+            $"node(s) {string.Join(", ", silent)} did not say which participants of group '{waiting.Group}' they have");
     }
 
     private void OnTake(Take take)
     {
-        // A snapshot is in flight from its request on: still gathering its members, or running.
-        var inFlight = _running.Count + _collecting.Values.Count(c => c.StartsSnapshot);
-        if (inFlight >= _settings.MaxInFlight)
+        var inFlight = _coordination.InFlight;
+        if (_coordination.Admit(take.Request) is not null)
         {
             Refuse(take, SnapshotFailureReason.TooManyInFlight, $"{inFlight} snapshots are in flight, the limit set by akka.snapshot.max-in-flight");
             return;
         }
-        Collect(take.Request, take.Group, take.Timeout, startsSnapshot: true,
-            members => StartOrRefuse(take, members),
-            (reason, why) => Refuse(take, reason, why));
-    }
-
-    private void StartOrRefuse(Take take, IReadOnlyList<GroupMember> members)
-    {
-        if (members.Count == 0)
-            Refuse(take, SnapshotFailureReason.NoParticipants, $"group '{take.Group}' has no participants");
-        else if (take.Initiator is { } initiator && !members.Any(m => m.Participant.Equals(initiator)))
-            Refuse(take, SnapshotFailureReason.InitiatorNotParticipant, $"{initiator} is not a participant of group '{take.Group}'");
-        else
-            Start(take, members);
+        Collect(take.Request, take.Group, take.Timeout,
+            members => Start(take, members),
+            (reason, why) =>
+            {
+                _coordination.Withdraw(take.Request);
+                Refuse(take, reason, why);
+            });
     }
 
     private void Start(Take take, IReadOnlyList<GroupMember> members)
     {
+        var decision = _coordination.Start(take.Request, [.. members.Select(m => m.Participant)], take.Initiator);
+        switch (decision.Refusal)
+        {
+            case StartRefusal.NoParticipants:
+                Refuse(take, SnapshotFailureReason.NoParticipants, $"group '{take.Group}' has no participants");
+                return;
+            case StartRefusal.InitiatorNotParticipant:
+                Refuse(take, SnapshotFailureReason.InitiatorNotParticipant, $"{take.Initiator} is not a participant of group '{take.Group}'");
+                return;
+        }
         var now = DateTimeOffset.UtcNow;
-        var id = new SnapshotId(++_lastId);
+        var id = decision.Id;
         var layout = LayoutOf(take.Group, members);
         var participants = layout.Members.Peers;
         var settledBelow = _running.Count == 0 ? id : new SnapshotId(Math.Min(id.Value, _running.Keys.Min(k => k.Value)));
@@ -228,13 +239,13 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         foreach (var remote in participants.Where(p => p.Path.Address.HasGlobalScope))
             Context.Watch(remote);
         _log.Debug("Snapshot {0} of group '{1}' started over {2} participants", id, take.Group, participants.Count);
+        // The nodes that lack its layout confirm they hold it before any participant is initiated.
         var lacking = _distribution.Lacking(layout.Id, running.OtherNodes);
-        if (lacking.Count == 0)
+        if (_coordination.Run(id, take.Request, layout.Members, lacking))
         {
             SendInitiates(running);
             return;
         }
-        running.AwaitingLayoutFrom = [.. lacking];
         var share = new ShareLayout(take.Group, layout, LayoutsInUse(take.Group));
         foreach (var node in lacking.Where(node => _distribution.Ask(take.Group, layout.Id, node)))
             _pieces.Send(CoordinatorAt(node), share, Self);
@@ -311,13 +322,10 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     {
         var node = Sender.Path.Address;
         _distribution.Confirm(shared.Layout, node);
-        foreach (var running in _running.Values.Where(r => r.Plan.Layout.Id == shared.Layout && r.AwaitingLayoutFrom is not null).ToArray())
+        foreach (var running in _running.Values.Where(r => r.Plan.Layout.Id == shared.Layout).ToArray())
         {
-            running.AwaitingLayoutFrom!.Remove(node);
-            if (running.AwaitingLayoutFrom.Count > 0)
-                continue;
-            running.AwaitingLayoutFrom = null;
-            SendInitiates(running);
+            if (_coordination.Confirmed(running.Plan.Id, node))
+                SendInitiates(running);
         }
     }
 
@@ -325,9 +333,12 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnCancel(CancelTake cancel)
     {
-        if (_collecting.Remove(cancel.Request))
+        if (_gathering.End(cancel.Request) is not null)
+        {
             Timers.Cancel(cancel.Request);
-        FailWhere(r => r.Request.Request == cancel.Request, SnapshotFailureReason.Cancelled, "the caller cancelled it");
+            _requests.Remove(cancel.Request);
+        }
+        Fail(_coordination.Cancel(cancel.Request), SnapshotFailureReason.Cancelled, "the caller cancelled it");
     }
 
     private void OnPartToSend(PartToSend send)
@@ -351,7 +362,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnChunk(PartBatchChunk chunk)
     {
-        if (!_running.TryGetValue(chunk.Id, out var running) || !running.Spans(chunk.Source.Path.Address))
+        if (!_running.TryGetValue(chunk.Id, out var running) || !_coordination.Spans(chunk.Id, chunk.Source.Path.Address))
         {
             Ignore(running is null ? IgnoredMessageReason.UnknownSnapshot : IgnoredMessageReason.NotAMember, $"a piece of a batch of parts of snapshot {chunk.Id}", chunk.Source);
             return;
@@ -366,7 +377,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         }
         catch (Exception e) when (e is System.Runtime.Serialization.SerializationException or ArgumentException or InvalidCastException)
         {
-            Fail(chunk.Id, SnapshotFailureReason.PartNotSerializable, $"the parts from {chunk.Source.Path.Address} could not be read: {e.Message}");
+            Fail(_coordination.Abort(chunk.Id), SnapshotFailureReason.PartNotSerializable, $"the parts from {chunk.Source.Path.Address} could not be read: {e.Message}");
             return;
         }
         foreach (var part in parts)
@@ -375,35 +386,55 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnLocalPart(LocalPart part)
     {
-        if (!_running.TryGetValue(part.Id, out var running) || running.TimeoutAnswers is not null)
+        if (!_running.TryGetValue(part.Id, out var running))
         {
             Ignore(IgnoredMessageReason.UnknownSnapshot, $"a part of snapshot {part.Id}, which is no longer running", part.Participant);
             return;
         }
+        PartReceipt receipt;
+        CutAssembly<IActorRef, PartState, object>? cut;
         try
         {
-            if (!running.Parts.Add(new PartState(part.State, part.Stashed), new LocalSnapshot<IActorRef, object>(part.Id, part.Participant, running.Plan.IncomingOf(part.Participant), part.Recorded)))
-                return;
+            var incoming = running.Plan.IsMember(part.Participant) ? running.Plan.IncomingOf(part.Participant) : [];
+            receipt = _coordination.Receive(part.Id, new PartState(part.State, part.Stashed), new LocalSnapshot<IActorRef, object>(part.Id, part.Participant, incoming, part.Recorded), out cut);
         }
         catch (SnapshotProtocolException e)
         {
-            Ignore(running.Plan.IsMember(part.Participant) ? IgnoredMessageReason.Duplicate : IgnoredMessageReason.NotAMember, e.Message, part.Participant);
+            Ignore(IgnoredMessageReason.Unexpected, e.Message, part.Participant);
             return;
         }
-        Finish(running);
-        var snapshot = running.Result(DateTimeOffset.UtcNow);
-        running.Observation.Completed(snapshot);
-        running.Request.ReplyTo.Tell(snapshot);
+        switch (receipt)
+        {
+            case PartReceipt.UnknownSnapshot:
+                Ignore(IgnoredMessageReason.UnknownSnapshot, $"a part of snapshot {part.Id}, which is no longer running", part.Participant);
+                return;
+            case PartReceipt.NotAMember or PartReceipt.Duplicate:
+                Ignore(receipt == PartReceipt.Duplicate ? IgnoredMessageReason.Duplicate : IgnoredMessageReason.NotAMember,
+                    $"a part of snapshot {part.Id} ({receipt})", part.Participant);
+                return;
+            case PartReceipt.Completed:
+                Finish(running);
+                var snapshot = running.Result(cut!, DateTimeOffset.UtcNow);
+                running.Observation.Completed(snapshot);
+                running.Request.ReplyTo.Tell(snapshot);
+                return;
+        }
     }
 
     private void OnPartFailed(PartFailed failed)
     {
-        if (!_running.TryGetValue(failed.Id, out var running))
-            Ignore(IgnoredMessageReason.UnknownSnapshot, $"a failure report for snapshot {failed.Id}, which is no longer running", failed.Participant);
-        else if (!running.Plan.IsMember(failed.Participant))
-            Ignore(IgnoredMessageReason.NotAMember, $"a failure report for snapshot {failed.Id} from a non-member", failed.Participant);
-        else
-            Fail(failed.Id, failed.Reason, failed.Detail);
+        switch (_coordination.ReportFailure(failed.Id, failed.Participant, out var ending))
+        {
+            case PartReceipt.UnknownSnapshot:
+                Ignore(IgnoredMessageReason.UnknownSnapshot, $"a failure report for snapshot {failed.Id}, which is no longer running", failed.Participant);
+                break;
+            case PartReceipt.NotAMember:
+                Ignore(IgnoredMessageReason.NotAMember, $"a failure report for snapshot {failed.Id} from a non-member", failed.Participant);
+                break;
+            default:
+                Fail(ending, failed.Reason, failed.Detail);
+                break;
+        }
     }
 
     private void Ignore(IgnoredMessageReason reason, string what, IActorRef from)
@@ -414,37 +445,38 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnTimedOut(SnapshotId id)
     {
-        if (!_running.TryGetValue(id, out var running))
+        if (_coordination.TimedOut(id) is not { } decision)
             return;
-        if (running.AwaitingLayoutFrom is { } silent)
+        if (decision.NeverStarted)
         {
-            Fail(id, SnapshotFailureReason.NodeUnreachable,
-                $"node(s) {string.Join(", ", silent)} did not confirm within its timeout that they hold the layout of its members, so it never started");
+            Fail(new SnapshotEnding<IActorRef>(id, []), SnapshotFailureReason.NodeUnreachable,
+                $"node(s) {string.Join(", ", decision.Silent)} did not confirm within its timeout that they hold the layout of its members, so it never started");
             return;
         }
         // Ask the unfinished participants what they still miss (this also releases their recordings),
         // then fail with their answers, or with what is known once the grace period is over.
-        running.TimeoutAnswers = [];
-        var abandon = new Abandon(id, running.Plan.DeadlineUtc);
-        foreach (var participant in running.Parts.Missing)
+        var abandon = new Abandon(id, _running[id].Plan.DeadlineUtc);
+        foreach (var participant in decision.Ask)
             participant.Tell(abandon, Self);
         Timers.StartSingleTimer(id, new TimeoutReportDue(id), _settings.TimeoutReportGrace);
     }
 
     private void OnAbandoned(Abandoned answer)
     {
-        if (!_running.TryGetValue(answer.Id, out var running) || running.TimeoutAnswers is not { } answers)
+        if (!_running.TryGetValue(answer.Id, out var running))
             return;
-        answers[answer.Participant] = answer;
-        if (running.Parts.Missing.All(answers.ContainsKey))
+        running.TimeoutAnswers[answer.Participant] = answer;
+        if (_coordination.Answered(answer.Id, answer.Participant))
             ReportTimeout(answer.Id);
     }
 
     private void ReportTimeout(SnapshotId id)
     {
-        if (!_running.TryGetValue(id, out var running) || running.TimeoutAnswers is not { } answers)
+        if (_coordination.ReportTimeout(id) is not { } ending)
             return;
-        var missing = running.Parts.Missing;
+        var running = _running[id];
+        var answers = running.TimeoutAnswers;
+        var missing = ending.Unfinished;
         var error = new SnapshotTimeoutException(
             running.Plan.Group,
             id.Value,
@@ -465,12 +497,10 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             _distribution.Forget(removed.Member.Address);
         if (_peers?.Apply(e) is not var (node, reason, what))
             return;
-        foreach (var collection in _collecting.Values.Where(c => c.Awaited.Contains(node)).ToArray())
-        {
-            collection.Drop(node);
-            CompleteIfDone(collection);
-        }
-        FailWhere(r => r.Parts.Missing.Any(p => p.Path.Address == node), reason, $"node {node} {what} while it had participants to hear from");
+        foreach (var (request, members) in _gathering.NodeLost(node))
+            Gathered(request, members);
+        foreach (var ending in _coordination.NodeLost(node))
+            Fail(ending, reason, $"node {node} {what} while it had participants to hear from");
     }
 
     /// <summary>
@@ -480,16 +510,16 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     /// </summary>
     private void OnAssociationLost(AssociationLost lost, bool tellPeers)
     {
-        FailWhere(r => r.Spans(lost.Node) && r.Spans(lost.Peer), SnapshotFailureReason.AssociationLost,
-            $"the association between {lost.Node} and {lost.Peer} was {lost.How} while the snapshot spanned it, so messages on it may have been lost");
-        // A question this node asked the other end may have been lost with the association: do not wait it out.
-        var asked = lost.Node == _selfAddress ? _collecting.Values.Where(c => c.Awaited.Contains(lost.Peer)).ToArray() : [];
-        foreach (var collection in asked)
+        foreach (var ending in _coordination.AssociationLost(lost.Node, lost.Peer))
         {
-            _collecting.Remove(collection.Request);
-            Timers.Cancel(collection.Request);
-            collection.Fail(SnapshotFailureReason.AssociationLost,
-                $"the association with {lost.Peer} was {lost.How} while asking it for the participants of group '{collection.Group}'");
+            Fail(ending, SnapshotFailureReason.AssociationLost,
+                $"the association between {lost.Node} and {lost.Peer} was {lost.How} while the snapshot spanned it, so messages on it may have been lost");
+        }
+        // A question this node asked the other end may have been lost with the association: do not wait it out.
+        foreach (var request in lost.Node == _selfAddress ? _gathering.AssociationLost(lost.Peer) : [])
+        {
+            GatheringFailed(request, SnapshotFailureReason.AssociationLost,
+                $"the association with {lost.Peer} was {lost.How} while asking it for the participants of group '{_requests[request].Group}'");
         }
         if (!tellPeers)
             return;
@@ -498,22 +528,21 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             CoordinatorAt(peer).Tell(lost, Self);
     }
 
-    private void FailUnfinishedOf(IActorRef participant, SnapshotFailureReason reason, string what) =>
-        FailWhere(r => r.Plan.IsMember(participant) && r.Parts.Missing.Contains(participant), reason, $"{participant.Path.Name} {what}");
-
-    private void FailWhere(Func<RunningSnapshot, bool> affected, SnapshotFailureReason reason, string detail)
+    private void FailUnfinishedOf(IActorRef participant, SnapshotFailureReason reason, string what)
     {
-        foreach (var id in _running.Values.Where(affected).Select(r => r.Plan.Id).ToArray())
-            Fail(id, reason, detail);
+        foreach (var ending in _coordination.ParticipantLost(participant))
+            Fail(ending, reason, $"{participant.Path.Name} {what}");
     }
 
-    private void Fail(SnapshotId id, SnapshotFailureReason reason, string detail)
+    /// <summary>Answers a snapshot the core ended with a failure, and tells its unfinished participants to drop their recordings.</summary>
+    private void Fail(SnapshotEnding<IActorRef>? ending, SnapshotFailureReason reason, string detail)
     {
-        if (!_running.TryGetValue(id, out var running))
+        if (ending is null || !_running.TryGetValue(ending.Id, out var running))
             return;
+        var id = ending.Id;
         Finish(running);
         var abandon = new Abandon(id, running.Plan.DeadlineUtc);
-        foreach (var participant in running.Parts.Missing)
+        foreach (var participant in ending.Unfinished)
             participant.Tell(abandon, Self);
         var error = new SnapshotFailedException(reason, running.Plan.Group, id.Value, $"snapshot {id} of group '{running.Plan.Group}' failed: {detail}");
         running.Observation.Failed(reason, error.Message);
