@@ -15,8 +15,7 @@ public sealed class AccountBook
     public const long ChainAmount = 10;
 
     private IReadOnlyList<IActorRef> _accounts = [];
-    private long _first;
-    private long _step;
+    private Random _random = new(0);
     private int _chains;
     private long _hopsPerChain;
     private bool _halted;
@@ -29,9 +28,9 @@ public sealed class AccountBook
     public void Open(OpenAccount open)
     {
         _accounts = open.Accounts;
-        // Account i pays accounts 7i, 7i + 1, 7i + 2, … (mod K) in turn: deterministic, no Random, every account in reach.
-        _first = open.Index * 7L;
-        _step = 0;
+        // Each payment goes to an account drawn at random, on any node; seeded by the account's index, so that each
+        // run draws the same accounts in the same order.
+        _random = new Random(open.Index);
         _chains = open.Chains;
         _hopsPerChain = open.HopsPerChain;
         _halted = false;
@@ -60,6 +59,6 @@ public sealed class AccountBook
     private void Pay(long amount, long hops)
     {
         Balance -= amount;
-        _accounts[(int)((_first + _step++) % _accounts.Count)].Tell(new Payment(amount, hops));
+        _accounts[_random.Next(_accounts.Count)].Tell(new Payment(amount, hops));
     }
 }

@@ -6,8 +6,8 @@ using Snapshot.Runtime;
 namespace Snapshot.Cli.Bench;
 
 /// <summary>
-/// The bank transfer workload: K accounts paying each other with <c>Tell</c>. Every account starts a few chains of
-/// payments, and pays each payment it receives on to the next account in its turn. Either in an ActorSystem of its
+/// The bank transfer workload: K accounts paying each other with <c>Tell</c>. The accounts start chains of payments,
+/// and each pays every payment it receives on to an account it picks at random, on any node. Either in an ActorSystem of its
 /// own (plain accounts or participants), or as participants spread over a <see cref="LocalCluster"/>, where most
 /// payments cross remoting on the channel the markers take. Each run re-opens the same accounts; the time and the
 /// bytes allocated are measured from the first payment to the end of the last chain.
@@ -22,6 +22,12 @@ public sealed class BankWorkload : IAsyncDisposable
     /// <summary>Chains each account starts on a cluster: a hop between nodes takes far longer, so more chains keep remoting busy.</summary>
     public const int RemoteChainsPerAccount = 16;
 
+    /// <summary>
+    /// Most chains on a cluster: those of 1,000 accounts already keep both cores busy; more would only make the payments
+    /// wait longer in the mailboxes, not move more money.
+    /// </summary>
+    public const int MaxRemoteChains = 16_000;
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(20);
 
@@ -31,13 +37,13 @@ public sealed class BankWorkload : IAsyncDisposable
     private readonly HashSet<string> _accountNames;
     private readonly Func<ValueTask> _stop;
 
-    private BankWorkload(IReadOnlyList<ActorSystem> nodes, IActorRef[] accounts, IReadOnlyList<IActorRef>[] reach, int chainsPerAccount, Func<ValueTask> stop)
+    private BankWorkload(IReadOnlyList<ActorSystem> nodes, IActorRef[] accounts, IReadOnlyList<IActorRef>[] reach, int chains, Func<ValueTask> stop)
     {
         _nodes = nodes;
         _accounts = accounts;
         _reach = reach;
         _accountNames = [.. accounts.Select(account => account.Path.Name)];
-        ChainsPerAccount = chainsPerAccount;
+        Chains = chains;
         _stop = stop;
     }
 
@@ -48,9 +54,8 @@ public sealed class BankWorkload : IAsyncDisposable
 
     public int Accounts => _accounts.Length;
 
-    public int ChainsPerAccount { get; }
-
-    public int Chains => Accounts * ChainsPerAccount;
+    /// <summary>Payment chains in flight during a run, over all the accounts.</summary>
+    public int Chains { get; }
 
     /// <summary>The money every snapshot must find: what the accounts open with.</summary>
     public long ExpectedTotal => Accounts * AccountBook.OpeningBalance;
@@ -59,7 +64,7 @@ public sealed class BankWorkload : IAsyncDisposable
     public static async Task<BankWorkload> StartAsync(AccountKind kind, int accounts)
     {
         var system = ActorSystem.Create("bench", CliAkkaConfig.Quiet);
-        return await StartAsync(kind, [system], accounts, LocalChainsPerAccount, async () => await system.Terminate());
+        return await StartAsync(kind, [system], accounts, accounts * LocalChainsPerAccount, async () => await system.Terminate());
     }
 
     /// <summary>A cluster of <paramref name="nodes"/> ActorSystems on loopback, <paramref name="accounts"/> participant accounts dealt out over them.</summary>
@@ -68,7 +73,7 @@ public sealed class BankWorkload : IAsyncDisposable
         var cluster = await LocalCluster.StartAsync(nodes, cancellationToken);
         try
         {
-            return await StartAsync(AccountKind.Participant, cluster.Nodes, accounts, RemoteChainsPerAccount, cluster.DisposeAsync);
+            return await StartAsync(AccountKind.Participant, cluster.Nodes, accounts, RemoteChains(accounts), cluster.DisposeAsync);
         }
         catch
         {
@@ -77,7 +82,7 @@ public sealed class BankWorkload : IAsyncDisposable
         }
     }
 
-    private static async Task<BankWorkload> StartAsync(AccountKind kind, IReadOnlyList<ActorSystem> nodes, int count, int chainsPerAccount, Func<ValueTask> stop)
+    private static async Task<BankWorkload> StartAsync(AccountKind kind, IReadOnlyList<ActorSystem> nodes, int count, int chains, Func<ValueTask> stop)
     {
         var props = kind == AccountKind.Plain ? Props.Create(() => new PlainAccount()) : Props.Create(() => new ParticipantAccount(Group));
         // Account i lives on node i mod N; the driver keeps the refs ActorOf returned, local to each account's node.
@@ -86,7 +91,7 @@ public sealed class BankWorkload : IAsyncDisposable
         var views = nodes.Select(node => (IReadOnlyList<IActorRef>)[.. accounts.Select((account, j) => LocalCluster.Reach(node, nodes[j % nodes.Count], account))]).ToArray();
         if (kind == AccountKind.Participant)
             await WaitForParticipantsAsync(nodes, count);
-        return new BankWorkload(nodes, accounts, [.. accounts.Select((_, i) => views[i % nodes.Count])], chainsPerAccount, stop);
+        return new BankWorkload(nodes, accounts, [.. accounts.Select((_, i) => views[i % nodes.Count])], chains, stop);
     }
 
     /// <summary>
@@ -107,6 +112,12 @@ public sealed class BankWorkload : IAsyncDisposable
         }
     }
 
+    /// <summary>The chains <paramref name="accounts"/> accounts start on a cluster.</summary>
+    private static int RemoteChains(int accounts) => (int)Math.Min((long)accounts * RemoteChainsPerAccount, MaxRemoteChains);
+
+    /// <summary>Account <paramref name="index"/>'s share of the chains, dealt out evenly in account order.</summary>
+    private int ChainsStartedBy(int index) => (int)((long)(index + 1) * Chains / Accounts - (long)index * Chains / Accounts);
+
     /// <summary>
     /// <paramref name="transfers"/> transfers, rounded down to a whole number per chain (at least one); with
     /// <paramref name="snapshotting"/>, while snapshots are taken back to back.
@@ -122,7 +133,7 @@ public sealed class BankWorkload : IAsyncDisposable
     {
         var tally = new PaymentTally(Chains);
         await Task.WhenAll(_accounts.Select((account, i) =>
-            account.Ask<Ready>(new OpenAccount(i, _reach[i], ChainsPerAccount, hopsPerChain, tally), Timeout)));
+            account.Ask<Ready>(new OpenAccount(i, _reach[i], ChainsStartedBy(i), hopsPerChain, tally), Timeout)));
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var stop = new CancellationTokenSource();

@@ -2,10 +2,11 @@ namespace Snapshot.Cli.Bench;
 
 /// <summary>
 /// The bank of <see cref="Accounts"/> accounts, a complete group, on <see cref="Nodes"/> nodes under transfers, as
-/// <c>bench scale</c> measures it: the snapshots taken back to back (their latency, money, and whether each covered
-/// every account), the unreachable events the nodes saw, and the protocol traffic between nodes per snapshot started.
+/// <c>bench scale</c> measures it: the payment chains in flight and the transfers they made, the snapshots taken back
+/// to back (their latency, money, and whether each covered every account), the unreachable events the nodes saw, and
+/// the protocol traffic between nodes per snapshot started.
 /// </summary>
-public sealed record ClusterScale(int Accounts, int Nodes, SnapshotSeries Snapshots, int UnreachableEvents, ProtocolCount Sent)
+public sealed record ClusterScale(int Accounts, int Nodes, int Chains, Throughput Transfers, SnapshotSeries Snapshots, int UnreachableEvents, ProtocolCount Sent)
 {
     public bool Conserved => Snapshots.ConservationViolations == 0;
 
@@ -20,6 +21,8 @@ public sealed record ClusterScale(int Accounts, int Nodes, SnapshotSeries Snapsh
     {
         accounts = Accounts,
         nodes = Nodes,
+        chains = Chains,
+        transfers_per_s = Math.Round(Transfers.MessagesPerSecond),
         snapshots = Snapshots.Taken,
         failed = Snapshots.Failures,
         conserved = Conserved,

@@ -49,6 +49,6 @@ public static class ScaleRun
         var before = ProtocolCount.SentBy(bank.Systems);
         progress($"cluster: {accounts:N0} accounts, back-to-back snapshots from each node in turn under transfers for {settings.Phase.TotalSeconds:0.#} s");
         var run = await bank.RunForAsync(settings.Phase, snapshotting: true);
-        return new ClusterScale(accounts, bank.Nodes, run.Snapshots, unreachable.Count, ProtocolCount.SentBy(bank.Systems) - before);
+        return new ClusterScale(accounts, bank.Nodes, bank.Chains, run.Throughput, run.Snapshots, unreachable.Count, ProtocolCount.SentBy(bank.Systems) - before);
     }
 }

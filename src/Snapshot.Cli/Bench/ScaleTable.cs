@@ -32,6 +32,8 @@ public static class ScaleTable
         var cluster = new Table()
             .Title($"Bank on {ScaleSettings.Nodes} nodes under transfers")
             .AddColumn(new TableColumn("Accounts").RightAligned())
+            .AddColumn(new TableColumn("Chains").RightAligned())
+            .AddColumn(new TableColumn("Transfers/s").RightAligned())
             .AddColumn(new TableColumn("Snapshots").RightAligned())
             .AddColumn(new TableColumn("Failed").RightAligned())
             .AddColumn("Conserved")
@@ -45,7 +47,7 @@ public static class ScaleTable
             .AddColumn(new TableColumn("Bytes/N").RightAligned());
         foreach (var c in report.Cluster)
         {
-            cluster.AddRow(c.Accounts.ToString("N0"), c.Snapshots.Taken.ToString(), Flagged(c.Snapshots.Failures.ToString(), c.Snapshots.Failures == 0),
+            cluster.AddRow(c.Accounts.ToString("N0"), c.Chains.ToString("N0"), c.Transfers.MessagesPerSecond.ToString("N0"), c.Snapshots.Taken.ToString(), Flagged(c.Snapshots.Failures.ToString(), c.Snapshots.Failures == 0),
                 Flagged(YesNo(c.Conserved), c.Conserved), Flagged(YesNo(c.Complete), c.Complete),
                 c.Snapshots.PercentileMs(0.5).ToString("0"), c.Snapshots.PercentileMs(0.99).ToString("0"), c.UnreachableEvents.ToString(),
                 c.ProtocolMessagesPerSnapshot.ToString("N0"), (c.ProtocolMessagesPerSnapshot / c.Accounts).ToString("0.00"),
