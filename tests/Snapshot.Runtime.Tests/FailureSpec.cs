@@ -31,6 +31,7 @@ public abstract class FailureSpec(SnapshotProtocol protocol, ITestOutputHelper o
                 // The waiting one was still recording when told to abandon: it said which marker it lacked.
                 Assert.Equal([new MissingMarker(blocked, waiting)], error.MissingMarkers);
                 Assert.Contains("blocked → waiting", error.Message);
+                Assert.Empty(error.AwaitingFlush);
             });
     }
 
@@ -44,6 +45,8 @@ public abstract class FailureSpec(SnapshotProtocol protocol, ITestOutputHelper o
                 // one's recording holds back.
                 Assert.Empty(error.MissingMarkers);
                 Assert.DoesNotContain("→", error.Message);
+                Assert.Equal([waiting], error.AwaitingFlush);
+                Assert.Contains("recorded, waiting for their node's flush: waiting", error.Message);
             });
     }
 
@@ -88,6 +91,7 @@ public abstract class FailureSpec(SnapshotProtocol protocol, ITestOutputHelper o
         Assert.Equal([blocked], error.Unresponsive);
         Assert.Equal([unreached], error.NeverRecorded);
         Assert.Empty(error.MissingMarkers);
+        Assert.Empty(error.AwaitingFlush);
 
         gate.Open();
         Assert.False(await IsRecordingAsync(blocked));
