@@ -7,11 +7,15 @@ namespace Snapshot.Runtime.Tests;
 /// <summary>
 /// Only messages whose sender is a participant of the snapshot travel on its channels. Messages with no
 /// sender, from an Ask, from the scheduler or from actors outside the group are external inputs: they
-/// change the state they reach but are never recorded.
+/// change the state they reach but are never recorded: with a marker per channel and with stamped mailboxes alike.
 /// </summary>
-public sealed class ExternalInputSpec(ITestOutputHelper output) : SnapshotSpec("", output)
+public abstract class ExternalInputSpec(SnapshotProtocol protocol, ITestOutputHelper output) : SnapshotSpec(protocol, "", output)
 {
     private const string Group = "external";
+
+    public sealed class WithMarkers(ITestOutputHelper output) : ExternalInputSpec(SnapshotProtocol.Markers, output);
+
+    public sealed class Stamped(ITestOutputHelper output) : ExternalInputSpec(SnapshotProtocol.Stamped, output);
 
     [Fact]
     public async Task External_inputs_arriving_while_a_channel_records_are_not_recorded_but_a_participants_message_is()
@@ -51,7 +55,9 @@ public sealed class ExternalInputSpec(ITestOutputHelper output) : SnapshotSpec("
         using var gate = new Gate();
         var timed = await NodeAsync(Group, "timed");
         var peer = await NodeAsync(Group, "peer");
-        await BlockAsync(peer, gate); // holds back the peer's marker: timed keeps recording until the gate opens
+        // Holds back the peer's marker (stamped: the peer's recording, and so the node's flush): timed keeps recording
+        // until the gate opens.
+        await BlockAsync(peer, gate);
 
         var snapshot = Snapshots.TakeAsync(Group, initiator: timed);
         await AwaitAssertAsync(async () => Assert.True(await IsRecordingAsync(timed)));

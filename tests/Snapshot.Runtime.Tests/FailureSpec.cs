@@ -7,9 +7,10 @@ namespace Snapshot.Runtime.Tests;
 /// <summary>
 /// Every way a snapshot can fail, each with its reason, and the system taking the next snapshot fine afterwards.
 /// Expected failures are awaited with <c>WaitAsync(RemainingOrDefault)</c>: a snapshot wrongly left running fails
-/// the test in seconds instead of after its 30 s timeout.
+/// the test in seconds instead of after its 30 s timeout. With a marker per channel and with stamped mailboxes alike,
+/// but for what a timeout reports the participants were waiting for: markers, or their node's flush.
 /// </summary>
-public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config, output)
+public abstract class FailureSpec(SnapshotProtocol protocol, ITestOutputHelper output) : SnapshotSpec(protocol, Config, output)
 {
     private const string Config = """
         akka.snapshot {
@@ -20,6 +21,34 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         """;
 
     private const string Group = "failures";
+
+    public sealed class WithMarkers(ITestOutputHelper output) : FailureSpec(SnapshotProtocol.Markers, output)
+    {
+        [Fact]
+        public Task A_blocked_participant_times_the_snapshot_out_with_what_was_missing_and_the_abandon_releases_every_recording() =>
+            BlockedParticipantTimesOutAsync((error, blocked, waiting) =>
+            {
+                // The waiting one was still recording when told to abandon: it said which marker it lacked.
+                Assert.Equal([new MissingMarker(blocked, waiting)], error.MissingMarkers);
+                Assert.Contains("blocked → waiting", error.Message);
+                Assert.Empty(error.AwaitingFlush);
+            });
+    }
+
+    public sealed class Stamped(ITestOutputHelper output) : FailureSpec(SnapshotProtocol.Stamped, output)
+    {
+        [Fact]
+        public Task A_blocked_participant_times_the_snapshot_out_with_who_waited_for_the_flush_and_the_abandon_releases_every_recording() =>
+            BlockedParticipantTimesOutAsync((error, blocked, waiting) =>
+            {
+                // No marker to lack: the waiting one had recorded and waited for its node's flush, which the blocked
+                // one's recording holds back.
+                Assert.Empty(error.MissingMarkers);
+                Assert.DoesNotContain("→", error.Message);
+                Assert.Equal([waiting], error.AwaitingFlush);
+                Assert.Contains("recorded, waiting for their node's flush: waiting", error.Message);
+            });
+    }
 
     [Fact]
     public async Task A_participant_stopped_mid_snapshot_fails_it_with_ParticipantStopped_and_the_next_snapshot_goes_without_it()
@@ -32,7 +61,8 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         await BlockAsync(doomed, gate, stopAfterwards: true);
 
         var snapshot = Snapshots.TakeAsync(Group);
-        await AwaitMailboxAsync(doomed, 2); // [Initiate, the survivor's marker]: it will stop before handling them
+        // [Initiate, the survivor's marker] (stamped: [Initiate], no flush before it records): it will stop before handling them
+        await AwaitMailboxAsync(doomed, ByProtocol(markers: 2, stamped: 1));
         gate.Open();
 
         var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => snapshot.WaitAsync(RemainingOrDefault));
@@ -45,36 +75,6 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         var next = await Snapshots.TakeAsync(Group);
         AssertCovers(next, survivor);
         Assert.Equal(100L, StateOf(next, survivor));
-    }
-
-    [Fact]
-    public async Task A_blocked_participant_times_the_snapshot_out_with_what_was_missing_and_the_abandon_releases_every_recording()
-    {
-        using var gate = new Gate();
-        var blocked = await NodeAsync(Group, "blocked");
-        var waiting = await NodeAsync(Group, "waiting");
-        await BlockAsync(blocked, gate);
-
-        // Timing, not a gate, decides one thing here: the waiting participant must handle its Initiate and its
-        // own marker within the timeout, which an idle actor does in microseconds.
-        var error = await Assert.ThrowsAsync<SnapshotTimeoutException>(() => Snapshots.TakeAsync(Group, timeout: TimeSpan.FromSeconds(1)));
-        Assert.Equal(SnapshotFailureReason.Timeout, error.Reason);
-        Assert.Equal(TimeSpan.FromSeconds(1), error.Timeout);
-        Assert.Equal([blocked, waiting], error.MissingParticipants);
-        Assert.Equal([blocked], error.Unresponsive);
-        Assert.Empty(error.NeverRecorded); // the blocked one could not say, and the other had recorded
-        // The waiting one was still recording when told to abandon: it said which marker it lacked.
-        Assert.Equal([new MissingMarker(blocked, waiting)], error.MissingMarkers);
-        Assert.Contains("blocked → waiting", error.Message);
-        Assert.False(await IsRecordingAsync(waiting), "the abandon after the timeout should have released the recording");
-
-        gate.Open();
-        Assert.False(await IsRecordingAsync(blocked), "after the abandon the blocked participant must hold no recording either");
-        var next = await Snapshots.TakeAsync(Group);
-        AssertCovers(next, blocked, waiting);
-        Assert.Equal(200, Money(next));
-        Assert.False(await IsRecordingAsync(blocked));
-        Assert.False(await IsRecordingAsync(waiting));
     }
 
     [Fact]
@@ -91,6 +91,7 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         Assert.Equal([blocked], error.Unresponsive);
         Assert.Equal([unreached], error.NeverRecorded);
         Assert.Empty(error.MissingMarkers);
+        Assert.Empty(error.AwaitingFlush);
 
         gate.Open();
         Assert.False(await IsRecordingAsync(blocked));
@@ -132,7 +133,8 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Snapshots.TakeAsync(Group, cancellationToken: new CancellationToken(true)));
         var first = Snapshots.TakeAsync(Group);
         var second = Snapshots.TakeAsync(Group);
-        await AwaitMailboxAsync(blocked, 4); // both started: their Initiates and the other's markers wait behind the gate
+        // Both started: their Initiates and (with markers) the other's markers wait behind the gate.
+        await AwaitMailboxAsync(blocked, ByProtocol(markers: 4, stamped: 2));
         gate.Open();
 
         var done = await Task.WhenAll(first, second);
@@ -149,7 +151,8 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
 
         var first = Snapshots.TakeAsync(Group);
         var second = Snapshots.TakeAsync(Group);
-        await AwaitMailboxAsync(blocked, 4); // both started: their Initiates and the other's markers wait behind the gate
+        // Both started: their Initiates and (with markers) the other's markers wait behind the gate.
+        await AwaitMailboxAsync(blocked, ByProtocol(markers: 4, stamped: 2));
         // At once: not after the others finish or time out (a plain TimeoutException fails the assertion).
         var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => Snapshots.TakeAsync(Group).WaitAsync(RemainingOrDefault));
         Assert.Equal(SnapshotFailureReason.TooManyInFlight, error.Reason);
@@ -165,22 +168,12 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         Assert.All(done, s => Assert.Equal(200, Money(s)));
     }
 
+    /// <summary>Stamped, the limit counts the messages a participant records from each sender, as it does per channel with markers.</summary>
     [Fact]
-    public Task A_channel_recording_more_than_max_recorded_per_channel_fails_with_RecordingLimitExceeded_and_exactly_the_limit_passes() =>
-        RecordingLimitAsync(props => props);
-
-    [Fact]
-    public Task With_stamped_mailboxes_a_channel_recording_more_than_the_limit_fails_with_RecordingLimitExceeded_and_exactly_the_limit_passes()
+    public async Task A_channel_recording_more_than_max_recorded_per_channel_fails_with_RecordingLimitExceeded_and_exactly_the_limit_passes()
     {
-        // The extension's configuration holds the stamped mailbox: it is there once the extension has started.
-        _ = Snapshots;
-        return RecordingLimitAsync(props => props.WithMailbox(StampedMailbox.Id));
-    }
-
-    private async Task RecordingLimitAsync(Func<Props, Props> mailbox)
-    {
-        var payer = await JoinAsync(Group, mailbox(Node.Props(Group, 100)), "payer");
-        var receiver = await JoinAsync(Group, mailbox(Node.Props(Group, 100)), "receiver");
+        var payer = await NodeAsync(Group, "payer");
+        var receiver = await NodeAsync(Group, "receiver");
 
         var atLimit = await SnapshotWithInFlightAsync(payer, receiver, 3);
         var snapshot = await atLimit;
@@ -233,7 +226,9 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
 
         var snapshot = Snapshots.TakeAsync(Group);
         // [Initiate, the crashing one's marker]: it has recorded, and the blocked one keeps the snapshot from completing.
-        await AwaitMailboxAsync(blocked, 2);
+        // Stamped, no marker says so: [Initiate], and the crashing one is asked.
+        await AwaitMailboxAsync(blocked, ByProtocol(markers: 2, stamped: 1));
+        await AwaitAssertAsync(async () => Assert.True(await IsRecordingAsync(crashing)));
         crashing.Tell(new Crash());
 
         var error = await Assert.ThrowsAsync<SnapshotFailedException>(() => snapshot.WaitAsync(RemainingOrDefault));
@@ -244,6 +239,39 @@ public sealed class FailureSpec(ITestOutputHelper output) : SnapshotSpec(Config,
         var next = await Snapshots.TakeAsync(Group);
         AssertCovers(next, crashing, blocked);
         Assert.Equal(200, Money(next));
+    }
+
+    /// <summary>
+    /// A snapshot of a blocked participant and a waiting one times out: the report names both as missing, the blocked one
+    /// as unresponsive, neither as never recorded, and what the waiting one waited for (<paramref name="assertWaitedFor"/>,
+    /// given the error, the blocked one and the waiting one); the abandon released every recording, and the next snapshot
+    /// completes.
+    /// </summary>
+    private async Task BlockedParticipantTimesOutAsync(Action<SnapshotTimeoutException, IActorRef, IActorRef> assertWaitedFor)
+    {
+        using var gate = new Gate();
+        var blocked = await NodeAsync(Group, "blocked");
+        var waiting = await NodeAsync(Group, "waiting");
+        await BlockAsync(blocked, gate);
+
+        // Timing, not a gate, decides one thing here: the waiting participant must handle its Initiate (and, with
+        // markers, its own marker) within the timeout, which an idle actor does in microseconds.
+        var error = await Assert.ThrowsAsync<SnapshotTimeoutException>(() => Snapshots.TakeAsync(Group, timeout: TimeSpan.FromSeconds(1)));
+        Assert.Equal(SnapshotFailureReason.Timeout, error.Reason);
+        Assert.Equal(TimeSpan.FromSeconds(1), error.Timeout);
+        Assert.Equal([blocked, waiting], error.MissingParticipants);
+        Assert.Equal([blocked], error.Unresponsive);
+        Assert.Empty(error.NeverRecorded); // the blocked one could not say, and the other had recorded
+        assertWaitedFor(error, blocked, waiting);
+        Assert.False(await IsRecordingAsync(waiting), "the abandon after the timeout should have released the recording");
+
+        gate.Open();
+        Assert.False(await IsRecordingAsync(blocked), "after the abandon the blocked participant must hold no recording either");
+        var next = await Snapshots.TakeAsync(Group);
+        AssertCovers(next, blocked, waiting);
+        Assert.Equal(200, Money(next));
+        Assert.False(await IsRecordingAsync(blocked));
+        Assert.False(await IsRecordingAsync(waiting));
     }
 
     /// <summary>

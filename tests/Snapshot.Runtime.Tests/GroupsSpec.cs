@@ -5,9 +5,16 @@ using Xunit.Abstractions;
 
 namespace Snapshot.Runtime.Tests;
 
-/// <summary>Groups side by side in one ActorSystem: a snapshot of one group covers its participants and the channels among them, nothing else.</summary>
-public sealed class GroupsSpec(ITestOutputHelper output) : SnapshotSpec("", output)
+/// <summary>
+/// Groups side by side in one ActorSystem: a snapshot of one group covers its participants and the channels among them,
+/// nothing else; with a marker per channel and with stamped mailboxes (the groups of a node share its clock) alike.
+/// </summary>
+public abstract class GroupsSpec(SnapshotProtocol protocol, ITestOutputHelper output) : SnapshotSpec(protocol, "", output)
 {
+    public sealed class WithMarkers(ITestOutputHelper output) : GroupsSpec(SnapshotProtocol.Markers, output);
+
+    public sealed class Stamped(ITestOutputHelper output) : GroupsSpec(SnapshotProtocol.Stamped, output);
+
     [Fact]
     public async Task A_snapshot_of_one_group_holds_its_participants_and_channels_only_and_does_not_record_the_other_groups_messages()
     {

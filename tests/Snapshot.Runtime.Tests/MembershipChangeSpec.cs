@@ -6,11 +6,16 @@ namespace Snapshot.Runtime.Tests;
 
 /// <summary>
 /// Snapshot after snapshot of the same members reuse what they derived from the membership; a participant
-/// joining, leaving or declaring other channels must change the next snapshot exactly.
+/// joining, leaving or declaring other channels must change the next snapshot exactly: with a marker per channel and
+/// with stamped mailboxes alike.
 /// </summary>
-public sealed class MembershipChangeSpec(ITestOutputHelper output) : SnapshotSpec("", output)
+public abstract class MembershipChangeSpec(SnapshotProtocol protocol, ITestOutputHelper output) : SnapshotSpec(protocol, "", output)
 {
     private const string Group = "members";
+
+    public sealed class WithMarkers(ITestOutputHelper output) : MembershipChangeSpec(SnapshotProtocol.Markers, output);
+
+    public sealed class Stamped(ITestOutputHelper output) : MembershipChangeSpec(SnapshotProtocol.Stamped, output);
 
     [Fact]
     public async Task Each_snapshot_covers_the_members_and_channels_of_its_moment()
@@ -44,7 +49,8 @@ public sealed class MembershipChangeSpec(ITestOutputHelper output) : SnapshotSpe
             await BlockAsync(payer, gate);
             payer.Tell(new PayTo(payee, round, $"round {round}"));
             var snapshot = Snapshots.TakeAsync(Group, initiator: payee);
-            // [PayTo, the payee's marker]: the payer pays after the payee recorded, before its marker goes back.
+            // [PayTo, the payee's marker] (stamped: the Initiate the payee tells it once it recorded): the payer pays
+            // after the payee recorded, before it records itself.
             await AwaitMailboxAsync(payer, 2);
             gate.Open();
             var result = await snapshot;

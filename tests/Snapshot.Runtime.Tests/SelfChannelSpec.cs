@@ -5,10 +5,17 @@ using Xunit.Abstractions;
 
 namespace Snapshot.Runtime.Tests;
 
-/// <summary>A participant telling itself is a channel too: a self-message in flight at the cut must be in the snapshot.</summary>
-public sealed class SelfChannelSpec(ITestOutputHelper output) : SnapshotSpec("", output)
+/// <summary>
+/// A participant telling itself is a channel too: a self-message in flight at the cut must be in the snapshot, with a
+/// marker per channel and with stamped mailboxes alike.
+/// </summary>
+public abstract class SelfChannelSpec(SnapshotProtocol protocol, ITestOutputHelper output) : SnapshotSpec(protocol, "", output)
 {
     private const string Group = "self";
+
+    public sealed class WithMarkers(ITestOutputHelper output) : SelfChannelSpec(SnapshotProtocol.Markers, output);
+
+    public sealed class Stamped(ITestOutputHelper output) : SelfChannelSpec(SnapshotProtocol.Stamped, output);
 
     [Fact]
     public async Task A_self_message_sent_before_recording_and_handled_after_is_recorded_on_the_self_channel()
@@ -39,7 +46,8 @@ public sealed class SelfChannelSpec(ITestOutputHelper output) : SnapshotSpec("",
         var snapshot = Snapshots.TakeAsync(Group, initiator: mover);
         await AwaitMailboxAsync(mover, 1);
         mover.Tell(new Move(5));
-        await AwaitMailboxAsync(mover, 2); // [Initiate, Move(5)]: the Deposit queues behind the marker to itself
+        // [Initiate, Move(5)]: the Deposit queues behind the marker to itself (stamped: it is stamped after the mover recorded)
+        await AwaitMailboxAsync(mover, 2);
         gate.Open();
 
         var result = await snapshot;
@@ -59,8 +67,9 @@ public sealed class SelfChannelSpec(ITestOutputHelper output) : SnapshotSpec("",
         node.Tell(new PayTo(mover, 7, "node"));
         await AwaitMailboxAsync(mover, 2); // [Move(5), Credit(7)]: node paid before the snapshot started
         var snapshot = Snapshots.TakeAsync(Group);
-        // [Move(5), Credit(7), Initiate, node's marker]: the coordinator tells the mover its Initiate before it tells the node.
-        await AwaitMailboxAsync(mover, 4);
+        // [Move(5), Credit(7), Initiate, node's marker]: the coordinator tells the mover its Initiate before it tells the
+        // node. Stamped, no marker follows: [Move(5), Credit(7), Initiate].
+        await AwaitMailboxAsync(mover, ByProtocol(markers: 4, stamped: 3));
         gate.Open();
 
         var result = await snapshot;

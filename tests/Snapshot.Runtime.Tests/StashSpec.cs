@@ -7,11 +7,16 @@ namespace Snapshot.Runtime.Tests;
 
 /// <summary>
 /// Messages a participant holds in its stash when it records are part of its state; a message is counted
-/// once, whether it is stashed before or after the participant records, and whenever it comes back out.
+/// once, whether it is stashed before or after the participant records, and whenever it comes back out: with a
+/// marker per channel and with stamped mailboxes alike.
 /// </summary>
-public sealed class StashSpec(ITestOutputHelper output) : SnapshotSpec("", output)
+public abstract class StashSpec(SnapshotProtocol protocol, ITestOutputHelper output) : SnapshotSpec(protocol, "", output)
 {
     private const string Group = "stash";
+
+    public sealed class WithMarkers(ITestOutputHelper output) : StashSpec(SnapshotProtocol.Markers, output);
+
+    public sealed class Stamped(ITestOutputHelper output) : StashSpec(SnapshotProtocol.Stamped, output);
 
     [Fact]
     public async Task A_credit_stashed_before_the_vault_records_is_in_its_stashed_state_not_in_a_channel()
@@ -44,7 +49,7 @@ public sealed class StashSpec(ITestOutputHelper output) : SnapshotSpec("", outpu
         await AwaitMailboxAsync(vault, 1);
         vault.Tell(new OpenVault());
         // [Initiate, OpenVault]: the credit comes back out of the stash while payer → vault is still recording,
-        // since the payer's marker can only follow the vault's own.
+        // since the payer's marker (or, stamped, the node's flush) can only follow the vault's recording.
         await AwaitMailboxAsync(vault, 2);
         gate.Open();
 
@@ -71,7 +76,8 @@ public sealed class StashSpec(ITestOutputHelper output) : SnapshotSpec("", outpu
         await AwaitMailboxAsync(vault, 2);
         vault.Tell(new OpenVault());
         // [Initiate, Credit(30) from payer, OpenVault]: the credit arrives after the vault recorded and before the
-        // payer's marker, is stashed, and comes back out of the stash before the payer's marker arrives.
+        // payer's marker (stamped: it was sent before the payer recorded), is stashed, and comes back out of the stash
+        // before the payer's marker (stamped: the flush) arrives.
         await AwaitMailboxAsync(vault, 3);
         gate.Open();
 

@@ -13,9 +13,10 @@ public sealed class SnapshotTimeoutException(
     IReadOnlyList<IActorRef> missingParticipants,
     IReadOnlyList<IActorRef> neverRecorded,
     IReadOnlyList<MissingMarker> missingMarkers,
-    IReadOnlyList<IActorRef> unresponsive)
+    IReadOnlyList<IActorRef> unresponsive,
+    IReadOnlyList<IActorRef>? awaitingFlush = null)
     : SnapshotFailedException(SnapshotFailureReason.Timeout, group, snapshotId,
-        Describe(group, snapshotId, timeout, missingParticipants, neverRecorded, missingMarkers, unresponsive))
+        Describe(group, snapshotId, timeout, missingParticipants, neverRecorded, missingMarkers, unresponsive, awaitingFlush ?? []))
 {
     public TimeSpan Timeout { get; } = timeout;
 
@@ -28,18 +29,26 @@ public sealed class SnapshotTimeoutException(
     /// <summary>Channels into participants that had recorded, whose marker had not arrived.</summary>
     public IReadOnlyList<MissingMarker> MissingMarkers { get; } = missingMarkers;
 
+    /// <summary>
+    /// Participants of a snapshot by the stamped protocol (no markers) that had recorded and were waiting for their node's
+    /// flush, which comes once every member has recorded. Empty for a snapshot with a marker per channel.
+    /// </summary>
+    public IReadOnlyList<IActorRef> AwaitingFlush { get; } = awaitingFlush ?? [];
+
     /// <summary>Participants that did not answer in time when asked what they were missing (busy or gone).</summary>
     public IReadOnlyList<IActorRef> Unresponsive { get; } = unresponsive;
 
     private static string Describe(
         string group, long id, TimeSpan timeout, IReadOnlyList<IActorRef> missing, IReadOnlyList<IActorRef> neverRecorded,
-        IReadOnlyList<MissingMarker> markers, IReadOnlyList<IActorRef> unresponsive)
+        IReadOnlyList<MissingMarker> markers, IReadOnlyList<IActorRef> unresponsive, IReadOnlyList<IActorRef> awaitingFlush)
     {
         var parts = new List<string> { $"snapshot {id} of group '{group}' did not complete within {timeout.TotalSeconds:0.###}s: {missing.Count} participant(s) unfinished ({Names(missing)})" };
         if (neverRecorded.Count > 0)
             parts.Add($"never recorded: {Names(neverRecorded)}");
         if (markers.Count > 0)
             parts.Add($"channels still missing a marker: {string.Join(", ", markers.Select(m => $"{m.From.Path.Name} → {m.To.Path.Name}"))}");
+        if (awaitingFlush.Count > 0)
+            parts.Add($"recorded, waiting for their node's flush: {Names(awaitingFlush)}");
         if (unresponsive.Count > 0)
             parts.Add($"did not answer: {Names(unresponsive)}");
         return string.Join("; ", parts);

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.TestKit.TestActors;
 using Snapshot.Restore;
 using Snapshot.Runtime.Tests.Bank;
@@ -10,11 +11,16 @@ namespace Snapshot.Runtime.Tests.Restore;
 /// <summary>
 /// A group started again from a snapshot of a system that is gone: each participant gets its recorded state, then its
 /// stash, then every message recorded in flight to it, in channel order from the sender's new actor, before any other
-/// message; the money is the snapshot's, and the restored group goes on and snapshots conserve it.
+/// message; the money is the snapshot's, and the restored group goes on and snapshots conserve it. With a marker per
+/// channel and with stamped mailboxes alike (stamped, the replay is put in front of the mailbox and reads stamp 0).
 /// </summary>
-public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", output)
+public abstract class RestoreSpec(SnapshotProtocol protocol, ITestOutputHelper output) : SnapshotSpec(protocol, "", output)
 {
     private static readonly DateTimeOffset Taken = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    public sealed class WithMarkers(ITestOutputHelper output) : RestoreSpec(SnapshotProtocol.Markers, output);
+
+    public sealed class Stamped(ITestOutputHelper output) : RestoreSpec(SnapshotProtocol.Stamped, output);
 
     [Fact]
     public async Task Each_participant_gets_its_state_then_its_stash_then_its_channels_in_order_from_the_new_senders()
@@ -30,6 +36,7 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
         Assert.All(restored.Participants.Values, p => Assert.Equal(Sys.Name, p.Path.Address.System));
         Assert.Equal(7, restored.ReplayedMessages);
         var (na, nb, nc) = (restored.Participants[a], restored.Participants[b], restored.Participants[c]);
+        Assert.All(restored.Participants.Values, AssertRunsProtocol);
         Assert.Equal([Stashed(5), new("a", new Transfer(3)), new("b", new Transfer(50))], await LogAsync(na));
         Assert.Equal([new("a", new Transfer(100)), new("a", new Transfer(7)), new("a", new Transfer(100)), new("c", new Transfer(1))], await LogAsync(nb));
         Assert.Empty(await LogAsync(nc));
@@ -137,12 +144,13 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
     public async Task A_bank_crashed_while_money_moved_is_restored_with_its_money_and_goes_on_conserving_it()
     {
         const int accounts = 6;
-        var old = ActorSystem.Create("crashed");
+        var old = ActorSystem.Create("crashed", SystemConfig(Config.Empty));
         GlobalSnapshot snapshot;
         try
         {
             var oldAccounts = Enumerable.Range(0, accounts).Select(i => old.ActorOf(Props.Create(() => new Account(1000)), $"account-{i}")).ToArray();
             await GlobalSnapshots.Get(old).WaitForLocalParticipantsAsync(accounts, Account.Group);
+            Assert.All(oldAccounts, AssertRunsProtocol);
             foreach (var seed in Enumerable.Range(0, 2))
                 old.ActorOf(Props.Create(() => new Driver(oldAccounts, seed)), $"driver-{seed}");
             snapshot = await InFlightSnapshotAsync(GlobalSnapshots.Get(old));
@@ -164,6 +172,7 @@ public sealed class RestoreSpec(ITestOutputHelper output) : SnapshotSpec("", out
             Assert.Equal((long)process.State! + expected.Sum(h => ((Transfer)h.Message).Amount), await actor.Ask<long>(new GetBalance(), RemainingOrDefault));
         }
         var newAccounts = restored.Participants.Values.ToArray();
+        Assert.All(newAccounts, AssertRunsProtocol);
         var first = await Snapshots.TakeAsync(Account.Group);
         AssertInFlight(first);
         Assert.Equal(accounts * 1000, Account.Money(first));

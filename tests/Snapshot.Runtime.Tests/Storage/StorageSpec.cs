@@ -10,19 +10,25 @@ namespace Snapshot.Runtime.Tests.Storage;
 
 /// <summary>
 /// Snapshots stored through the default Akka.Persistence snapshot store (the local file store, in a directory of the
-/// test's own) and read back by another ActorSystem on the same directory, as a process started later would.
+/// test's own) and read back by another ActorSystem on the same directory, as a process started later would. The
+/// snapshots are taken with a marker per channel and with stamped mailboxes alike.
 /// </summary>
-public sealed class StorageSpec : SnapshotSpec
+public abstract class StorageSpec : SnapshotSpec
 {
     private const string Group = "vaults";
 
     private readonly StoreDirectory _store;
 
-    public StorageSpec(ITestOutputHelper output) : this(new StoreDirectory(), output)
+    private StorageSpec(SnapshotProtocol protocol, ITestOutputHelper output) : this(protocol, new StoreDirectory(), output)
     {
     }
 
-    private StorageSpec(StoreDirectory store, ITestOutputHelper output) : base(store.Config().ToString(), output) => _store = store;
+    private StorageSpec(SnapshotProtocol protocol, StoreDirectory store, ITestOutputHelper output) : base(protocol, store.Config().ToString(), output) =>
+        _store = store;
+
+    public sealed class WithMarkers(ITestOutputHelper output) : StorageSpec(SnapshotProtocol.Markers, output);
+
+    public sealed class Stamped(ITestOutputHelper output) : StorageSpec(SnapshotProtocol.Stamped, output);
 
     private GlobalSnapshotStorage Storage => GlobalSnapshotStorage.Get(Sys);
 
@@ -186,11 +192,13 @@ public sealed class StorageSpec : SnapshotSpec
     [Fact]
     public async Task Periodic_snapshots_are_stored_every_interval_and_the_oldest_deleted_beyond_keep_last()
     {
-        await WithSystemAsync("periodic", ConfigurationFactory.ParseString("akka.snapshot { interval = 50ms, periodic-group = \"vaults\" }").WithFallback(_store.Config()), async system =>
+        var periodic = ConfigurationFactory.ParseString("akka.snapshot { interval = 50ms, periodic-group = \"vaults\" }").WithFallback(_store.Config());
+        await WithSystemAsync("periodic", SystemConfig(periodic), async system =>
         {
-            system.ActorOf(Node.Props(Group), "a");
-            system.ActorOf(Node.Props(Group), "b");
+            var a = system.ActorOf(NodeProps(Group), "a");
+            system.ActorOf(NodeProps(Group), "b");
             await GlobalSnapshots.Get(system).WaitForLocalParticipantsAsync(2, Group);
+            AssertRunsProtocol(a);
             var storage = GlobalSnapshotStorage.Get(system);
 
             // Three stored and the first deleted at least: keep-last = 2 leaves two, neither of them the first.

@@ -484,7 +484,9 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             missing,
             [.. missing.Where(p => answers.TryGetValue(p, out var a) && !a.HadRecorded)],
             [.. missing.SelectMany(p => answers.TryGetValue(p, out var a) ? a.AwaitingMarkersFrom.Select(from => new MissingMarker(from, p)) : [])],
-            [.. missing.Where(p => !answers.ContainsKey(p))]);
+            [.. missing.Where(p => !answers.ContainsKey(p))],
+            // Stamped, a participant that recorded waits for no marker but for its node's flush.
+            running.Plan.Layout.IsStamped ? [.. missing.Where(p => answers.TryGetValue(p, out var a) && a.HadRecorded)] : []);
         Finish(running);
         running.Observation.Failed(SnapshotFailureReason.Timeout, error.Message);
         _log.Warning("{0}", error.Message);
