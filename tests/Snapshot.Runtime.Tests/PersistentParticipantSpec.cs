@@ -9,9 +9,11 @@ namespace Snapshot.Runtime.Tests;
 
 /// <summary>
 /// Participants that cannot change their base class: persistent actors (in-memory journal) using the
-/// <see cref="Participants.SnapshotParticipant"/> helper from their <c>AroundReceive</c>.
+/// <see cref="Participants.SnapshotParticipant"/> helper from their <c>AroundReceive</c>. With a marker per channel and
+/// with stamped mailboxes alike: a persistent actor has a stash, so it asks for a deque, and gets the stamped one when
+/// the system starts with the library's configuration.
 /// </summary>
-public sealed class PersistentParticipantSpec(ITestOutputHelper output) : SnapshotSpec(Config, output)
+public abstract class PersistentParticipantSpec(SnapshotProtocol protocol, ITestOutputHelper output) : SnapshotSpec(protocol, Config, output)
 {
     private const string Config = """
         akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
@@ -19,6 +21,10 @@ public sealed class PersistentParticipantSpec(ITestOutputHelper output) : Snapsh
         """;
 
     private const long OpeningBalance = 1000;
+
+    public sealed class WithMarkers(ITestOutputHelper output) : PersistentParticipantSpec(SnapshotProtocol.Markers, output);
+
+    public sealed class Stamped(ITestOutputHelper output) : PersistentParticipantSpec(SnapshotProtocol.Stamped, output);
 
     [Fact]
     public async Task Snapshots_under_traffic_between_plain_and_persistent_accounts_conserve_the_total_exactly()

@@ -25,9 +25,14 @@ public sealed class StampedMessageQueue : IMessageQueue, IStampedMessageQueueSem
     /// <summary>
     /// The stamp of the message the actor is handling: the last one taken out. A message put in front reads 0, below every
     /// recording's tick: it was sent before anything now recording, as a restore's replay is; an unstashed one was
-    /// classified when it was first handled, and the participant passes over it when it comes back.
+    /// classified when it was first handled, and the participant passes over it when it comes back; one that left the
+    /// mailbox once without reaching the handler (a persistent actor's internal stash, a restore's hold) is given back
+    /// its first stamp by the participant.
     /// </summary>
     public long CurrentStamp { get; private set; }
+
+    /// <summary>True when the message the actor is handling was put in front (<see cref="EnqueueFirst"/>), not stamped as it came in.</summary>
+    internal bool CurrentCameBack { get; private set; }
 
     // As Akka's own queues do: IsEmpty, not a count, when the mailbox asks whether to run again.
     public bool HasMessages => !_queue.IsEmpty || _prepended.Count > 0;
@@ -40,12 +45,13 @@ public sealed class StampedMessageQueue : IMessageQueue, IStampedMessageQueueSem
     {
         if (_prepended.TryPop(out envelope))
         {
-            CurrentStamp = 0;
+            (CurrentStamp, CurrentCameBack) = (0, true);
             return true;
         }
         if (!_queue.TryDequeue(out var stamped))
             return false;
         (envelope, CurrentStamp) = stamped;
+        CurrentCameBack = false;
         return true;
     }
 

@@ -40,6 +40,14 @@ public sealed class SnapshotParticipant
     private readonly StampedMessageQueue? _mailbox;
     private readonly NodeStamps? _stamps;
     private readonly StampedProcess<IActorRef, object, SnapshotKey>? _stamped;
+    // Stamped: messages from members that left the mailbox without reaching the handler while a snapshot was open (a
+    // persistent actor's internal stash while it persists, a restore's hold), with the stamp they came in with. They
+    // come back from the front of the mailbox, which reads 0 ("sent before anything now recording"): a message sent
+    // after its sender recorded would then be handled without recording first, or recorded as in flight, and counted twice.
+    private List<(object Message, IActorRef Sender, long Stamp)>? _heldBack;
+    // The stamp of the message being handled: its mailbox's, or the one it first came in with.
+    private long _stamp;
+    private bool _reachedHandler;
     private readonly ILoggingAdapter _log;
     private readonly IgnoredMessages _ignored;
     private readonly Receive _handle;
@@ -127,9 +135,17 @@ public sealed class SnapshotParticipant
         // The path of every message while nothing is recording: no allocation, no lookup.
         if (_active.Count == 0 && message is not ISnapshotProtocolMessage && _stash?.HasMessagesComingBack != true && _hold is null
             && _stamps?.Ledger.HasOpenSnapshots != true)
+        {
+            // Nothing open and nothing recording: every tick to come is above every stamp held back, as 0 is.
+            if (_heldBack is { Count: > 0 })
+                _heldBack.Clear();
             return next(receive, message);
+        }
+        if (_mailbox is not null)
+            _stamp = StampOf(message);
         if (_hold is not null && _hold.Take(message))
         {
+            HoldBack(message);
             if (_hold.IsReleased)
                 _hold = null;
             return true;
@@ -142,11 +158,46 @@ public sealed class SnapshotParticipant
         // The handler next calls is built once; the receive it wraps is this call's, read from a field, since
         // next runs it before returning.
         _receiving = receive;
-        return next(_handle, message);
+        _reachedHandler = false;
+        var handled = next(_handle, message);
+        if (!_reachedHandler)
+            HoldBack(message);
+        return handled;
+    }
+
+    /// <summary>The stamp of <paramref name="message"/>: its mailbox's, or, put back in front after it was held back, the one it first came in with.</summary>
+    private long StampOf(object message)
+    {
+        if (!_mailbox!.CurrentCameBack || _heldBack is not { Count: > 0 } held || _cell.Sender is not { } sender)
+            return _mailbox.CurrentStamp;
+        for (var i = 0; i < held.Count; i++)
+        {
+            if (ReferenceEquals(held[i].Message, message) && held[i].Sender.Equals(sender))
+            {
+                var stamp = held[i].Stamp;
+                held.RemoveAt(i);
+                return stamp;
+            }
+        }
+        return _mailbox.CurrentStamp;
+    }
+
+    /// <summary>
+    /// <paramref name="message"/> left the mailbox without reaching the handler: when it is from a member of a snapshot open
+    /// here, its stamp is kept for when it comes back.
+    /// </summary>
+    private void HoldBack(object message)
+    {
+        if (_mailbox is null || message is ISnapshotProtocolMessage || _cell.Sender is not { } sender)
+            return;
+        if (!_active.Values.Any(a => a.Plan.IsMember(sender)) && !_stamps!.Ledger.OpenSnapshots.Any(t => t.Members.Contains(sender)))
+            return;
+        (_heldBack ??= []).Add((message, sender, _stamp));
     }
 
     private bool Handle(Receive receive, object message)
     {
+        _reachedHandler = true;
         if (message is ISnapshotProtocolMessage protocol)
         {
             OnProtocol(protocol);
@@ -155,7 +206,7 @@ public sealed class SnapshotParticipant
         if (_stash?.IsComingBack(message) != true && _cell.Sender is { } sender)
         {
             if (_stamped is not null && (_stamped.IsRecording || _stamps!.Ledger.HasOpenSnapshots))
-                Stamped(_stamped.OnMessage(sender, _mailbox!.CurrentStamp, message), sender);
+                Stamped(_stamped.OnMessage(sender, _stamp, message), sender);
             if (_active.Count > 0)
                 Record(sender, message);
         }
