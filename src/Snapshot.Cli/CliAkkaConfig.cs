@@ -9,7 +9,7 @@ public static class CliAkkaConfig
     /// <summary>
     /// Warnings and errors only, on the error stream; no per-connection remoting chatter; the snapshot extension
     /// loaded with the system, so that its serializer is bound before any marker arrives, and its configuration there from
-    /// the start, so that participants get the stamped mailbox.
+    /// the start, so that participants get the stamped mailbox; binary serializers for the bank's and the bench's messages.
     /// </summary>
     public static readonly Config Quiet = ConfigurationFactory.ParseString($$"""
         akka {
@@ -19,6 +19,10 @@ public static class CliAkkaConfig
           remote.log-remote-lifecycle-events = off
           cluster.log-info = off
           coordinated-shutdown.run-by-clr-shutdown-hook = off
+          actor {
+            {{Bank.BankSerializer.Binding}}
+            {{Bench.PaymentSerializer.Binding}}
+          }
         }
         """).WithFallback(GlobalSnapshotsSettings.DefaultConfig());
 

@@ -11,13 +11,16 @@ namespace Snapshot.Simulation;
 /// member handles its head only on some steps, so messages wait there;</item>
 /// <item>a message to a member of the same node goes into its mailbox at once, as a local tell does;</item>
 /// <item>between two nodes, one FIFO association per direction, each message due some steps later; on arrival the
-/// receiving node puts it in its recipient's mailbox, or ticks for a record notice, in the order it was sent;</item>
+/// receiving node puts it in its recipient's mailbox, or ticks for each record notice of a batch, in the order it was sent;</item>
 /// <item>a snapshot is requested from a node's coordinator, which gathers the members (<see cref="MemberGathering{TNode,TMember}"/>:
 /// it asks every other node over its association, each answers over its own) and decides the start and the completion
 /// (<see cref="SnapshotCoordination{TNode,TParticipant,TPart,TMessage}"/>), the cores the runtime's coordinator drives;</item>
 /// <item>it starts with one initiate per node, which that node hands to each of its members' mailboxes; a member
-/// that records tells every other node its notice at once; a node that has seen every member record puts a flush in
-/// each of its members' mailboxes; a member that has flushed sends its part to the coordinator's node.</item>
+/// that records queues its notice in its node's <see cref="NoticeOutbox{TPeer,TSnapshot}"/>, whose waiting notices go to
+/// every other node in one batch per snapshot before any member of the node handles a payment or pays (the runtime's
+/// handlers), when the last member of the node records, and before the node flushes; a node that has seen every
+/// member record puts a flush in each of its members' mailboxes; a member that has flushed sends its part to the
+/// coordinator's node.</item>
 /// </list>
 /// Same scenario, same run, always. The trace has what <see cref="Simulator"/>'s has: payments sent and handled, states
 /// recorded, snapshots completed.
@@ -161,9 +164,12 @@ public sealed class StampedSimulator
             case InitiateNode initiate:
                 InitiateMembers(node, initiate.Snapshot);
                 break;
-            case Notice notice:
-                if (Open(node, notice.Snapshot) && _nodes[node].Ledger.Noticed(notice.Snapshot, notice.Member))
-                    FlushMembers(node, notice.Snapshot);
+            case Notices notices:
+                foreach (var member in notices.Members)
+                {
+                    if (Open(node, notices.Snapshot) && _nodes[node].Ledger.Noticed(notices.Snapshot, member))
+                        FlushMembers(node, notices.Snapshot);
+                }
                 break;
             default:
                 Enqueue(_byName[transit.To!], transit.Message, transit.Sender);
@@ -184,6 +190,7 @@ public sealed class StampedSimulator
 
     private void FlushMembers(int node, SnapshotId id)
     {
+        SendNotices(node);
         foreach (var member in _nodes[node].Members)
             Enqueue(member, new Flush(id), sender: null);
     }
@@ -197,6 +204,7 @@ public sealed class StampedSimulator
         {
             case Token token:
                 Apply(member, member.Process.OnMessage(enqueued.Sender!, enqueued.Stamp, token));
+                SendNotices(member.Node);
                 member.Tokens += token.Amount;
                 _trace.Add(new MessageDelivered(_time, enqueued.Sender!, member.Name, token));
                 break;
@@ -209,22 +217,30 @@ public sealed class StampedSimulator
         }
     }
 
-    /// <summary>Carries out a step: the state recorded, the notices told to every other node, the flushes of this node.</summary>
+    /// <summary>Carries out a step: the state recorded, the waiting notices sent if it says so, the flushes of this node.</summary>
     private void Apply(Member member, StampedStep<SnapshotId> step)
     {
         foreach (var id in step.Record)
         {
             member.Recorded.Add(id, member.Tokens);
             _trace.Add(new StateRecorded(_time, member.Name, id, member.Tokens));
-            for (var node = 0; node < _nodes.Length; node++)
-            {
-                if (node != member.Node)
-                    Send(member.Node, node, new Notice(id, member.Name));
-            }
         }
+        if (step.SendNotices)
+            SendNotices(member.Node);
         foreach (var id in step.Flush)
             FlushMembers(member.Node, id);
     }
+
+    /// <summary>The waiting record notices of <paramref name="node"/>'s members go to every other node, one batch per snapshot.</summary>
+    private void SendNotices(int node) =>
+        _nodes[node].Ledger.Notices.SendWaiting((id, members) =>
+        {
+            for (var other = 0; other < _nodes.Length; other++)
+            {
+                if (other != node)
+                    Send(node, other, new Notices(id, members));
+            }
+        });
 
     /// <summary>A member flushed snapshot <paramref name="id"/>: its part goes to the coordinator's node.</summary>
     private void Complete(Member member, SnapshotId id)
@@ -260,6 +276,7 @@ public sealed class StampedSimulator
 
     private void Pay(Member from, string to, long amount)
     {
+        SendNotices(from.Node);
         from.Tokens -= amount;
         var token = new Token(_nextToken++, amount);
         var receiver = _byName[to];
@@ -294,7 +311,7 @@ public sealed class StampedSimulator
 
     private sealed record InitiateNode(SnapshotId Snapshot);
 
-    private sealed record Notice(SnapshotId Snapshot, string Member);
+    private sealed record Notices(SnapshotId Snapshot, IReadOnlyList<string> Members);
 
     private sealed record Flush(SnapshotId Snapshot);
 

@@ -108,6 +108,27 @@ public sealed class HostileInputSpec(ITestOutputHelper output) : SnapshotSpec(""
         Assert.Equal(200L, Money(await Snapshots.TakeAsync(Group)));
     }
 
+    [Fact]
+    public async Task Record_notices_naming_members_of_this_node_or_no_member_are_dropped_and_counted_and_the_next_snapshot_is_exact()
+    {
+        var a = await NodeAsync(Group, "a");
+        var b = await NodeAsync(Group, "b");
+        // The node's own fan-out is not found by address on a system without remoting; one over the same ledger stands in.
+        var fanOut = new MarkerFanOut(((ExtendedActorSystem)Sys).Provider, Snapshots.Ignored, NodeStamps.Get(Sys));
+        var plan = new SnapshotPlan(new SnapshotId(40), Group, TestActor,
+            new ChannelLayout(Guid.NewGuid(), [a, b], new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>(), stamped: true), 100, Later, new SnapshotId(40));
+
+        // Notices come only from other nodes, for their own members: these would tick this node's clock for a and b.
+        fanOut.Tell(new RecordNotices(plan, [0, 1]), a);
+        await AwaitIgnoredAsync(IgnoredMessageReason.NotAMember, 1);
+        fanOut.Tell(new RecordNotices(plan, [2]), a);
+        await AwaitIgnoredAsync(IgnoredMessageReason.NotAMember, 2);
+
+        Assert.Null(NodeStamps.Get(Sys).Ledger.Find(plan.Key));
+        Assert.Equal(200L, Money(await Snapshots.TakeAsync(Group)));
+        Assert.Equal(2, Snapshots.Ignored.Total);
+    }
+
     /// <summary>A plan of this test's forged coordinator, which says every snapshot below <paramref name="id"/> is over.</summary>
     private SnapshotPlan Plan(long id, DateTime deadlineUtc, params IActorRef[] members) =>
         new(new SnapshotId(id), Group, TestActor, new ChannelLayout(Guid.NewGuid(), members, new Dictionary<IActorRef, IReadOnlyCollection<IActorRef>>()), 100,

@@ -75,6 +75,16 @@ public sealed class MemberGathering<TNode, TMember>(IComparer<TNode> order)
         return failed;
     }
 
+    /// <summary>
+    /// Members of <paramref name="node"/> for which <paramref name="gone"/> holds stopped: they leave every answer
+    /// <paramref name="node"/> already gave. Answers it gives from now on leave them out themselves.
+    /// </summary>
+    public void Remove(TNode node, Func<TMember, bool> gone)
+    {
+        foreach (var gathering in _requests.Values)
+            gathering.Remove(node, gone);
+    }
+
     /// <summary>Request <paramref name="request"/> ran out of time, or its caller gave up: it ends.</summary>
     /// <returns>The nodes that had not answered; null when it was not gathering.</returns>
     public IReadOnlyCollection<TNode>? End(Guid request) => _requests.Remove(request, out var gathering) ? gathering.Awaited : null;
@@ -104,5 +114,11 @@ public sealed class MemberGathering<TNode, TMember>(IComparer<TNode> order)
         }
 
         public void Drop(TNode node) => awaited.Remove(node);
+
+        public void Remove(TNode node, Func<TMember, bool> gone)
+        {
+            if (_byNode.TryGetValue(node, out var members) && members.Any(gone))
+                _byNode[node] = [.. members.Where(member => !gone(member))];
+        }
     }
 }

@@ -17,8 +17,8 @@ namespace Snapshot.Algorithm;
 /// <item><c>s</c> on this node: a local tell puts the message in the receiver's mailbox on <c>s</c>'s own thread, during
 /// <c>s</c>'s handler. A message told before <c>s</c> recorded read the clock before <c>s</c>'s tick, so its stamp is
 /// below <c>R(k, s)</c>; one told after read it after, so its stamp is at least <c>R(k, s)</c>.</item>
-/// <item><c>s</c> on another node: right after recording, before its handler tells anything else, <c>s</c> tells this
-/// node its record notice. The one association from its node to this one carries <c>s</c>'s messages and the notice in
+/// <item><c>s</c> on another node: after recording, before its handler tells anything else, <c>s</c>'s node tells this
+/// node its record notice (in a batch with others: <see cref="NoticeOutbox{TPeer,TSnapshot}"/> says why that keeps it in place). The one association from its node to this one carries <c>s</c>'s messages and the notice in
 /// the order <c>s</c> told them, and this node's endpoint reader puts each in its recipient's mailbox, or ticks for the
 /// notice, one after the other on one thread. So the messages before the notice are stamped below <c>R(k, s)</c> and those
 /// after it at least <c>R(k, s)</c>.</item>
@@ -28,7 +28,7 @@ namespace Snapshot.Algorithm;
 /// </list>
 /// <para>
 /// So a message was sent after its sender recorded exactly when <see cref="RecordingTicks{TPeer,TSnapshot}.SentAfterRecording"/> says
-/// so, and the members need no marker per channel: one notice per member and other node, and one flush per member. The
+/// so, and the members need no marker per channel: one notice per member and other node (batched per node), and one flush per member. The
 /// node flushes a snapshot (<see cref="Recorded"/> or <see cref="Noticed"/> returns true, once) when every member of this
 /// node has recorded and every member of the other nodes has been noticed: by then every message to a member of this node
 /// that was sent before its sender recorded is in its receiver's mailbox, since it went in before its sender's tick, and
@@ -80,29 +80,38 @@ public sealed class NodeLedger<TPeer, TSnapshot>
     /// <summary>Open snapshot <paramref name="id"/>; null when it is not open here (never opened, or flushed).</summary>
     public RecordingTicks<TPeer, TSnapshot>? Find(TSnapshot id) => _open.GetValueOrDefault(id);
 
-    /// <summary>A member of this node recorded for <paramref name="id"/>: the clock ticks.</summary>
+    /// <summary>The record notices of this node's members that the other nodes are still to be told.</summary>
+    public NoticeOutbox<TPeer, TSnapshot> Notices { get; } = new();
+
+    /// <summary>A member of this node recorded for <paramref name="id"/>: the clock ticks, and its notice goes into <see cref="Notices"/>.</summary>
+    /// <param name="sendNotices">True when it was the last member of this node to record: the driver sends the waiting notices now.</param>
     /// <returns>True when this was the last event the node waited for: the driver flushes every member of this node.</returns>
-    public bool Recorded(TSnapshot id, TPeer member) => Saw(id, member, local: true);
+    public bool Recorded(TSnapshot id, TPeer member, out bool sendNotices)
+    {
+        var (last, lastOfNode) = Saw(id, member, local: true);
+        sendNotices = lastOfNode;
+        return last;
+    }
 
     /// <summary>The record notice of <paramref name="member"/>, on another node, arrived on its association: the clock ticks.</summary>
     /// <returns>True when this was the last event the node waited for: the driver flushes every member of this node.</returns>
-    public bool Noticed(TSnapshot id, TPeer member) => Saw(id, member, local: false);
+    public bool Noticed(TSnapshot id, TPeer member) => Saw(id, member, local: false).Last;
 
     /// <summary>Forgets that <paramref name="id"/> was flushed or closed here, once nothing for it can arrive any more (its deadline passed).</summary>
     public void Forget(TSnapshot id) => _flushed.TryRemove(id, out _);
 
-    private bool Saw(TSnapshot id, TPeer member, bool local)
+    private (bool Last, bool LastOfNode) Saw(TSnapshot id, TPeer member, bool local)
     {
         if (!_open.TryGetValue(id, out var ticks))
-            return false;
+            return (false, false);
         // The tick is taken inside See, under its lock, so that the count and the table agree; its value is what stamps
         // compare with, and a stamp read after it on any thread is at least it.
-        if (!ticks.See(member, () => Interlocked.Increment(ref _clock), local))
-            return false;
+        var seen = ticks.See(member, () => Interlocked.Increment(ref _clock), local, Notices);
         // Flushed: no member of this node records for it any more. Those recording keep their RecordingTicks until
         // their own flush, to tell the messages still ahead of it in their mailboxes.
-        Remove(id);
-        return true;
+        if (seen.Last)
+            Remove(id);
+        return seen;
     }
 
     private void Remove(TSnapshot id)

@@ -11,6 +11,7 @@ public sealed class RecordingTicks<TPeer, TSnapshot>
 {
     // By member position; 0 while not seen (the clock's first tick is 1).
     private readonly long[] _ticks;
+    private readonly int _localMembers;
     private int _localAwaited;
     private int _remoteAwaited;
 
@@ -20,7 +21,7 @@ public sealed class RecordingTicks<TPeer, TSnapshot>
         Members = members;
         MaxRecordedPerChannel = maxRecordedPerChannel;
         _ticks = new long[members.Count];
-        _localAwaited = localMembers;
+        _localMembers = _localAwaited = localMembers;
         _remoteAwaited = members.Count - localMembers;
     }
 
@@ -37,23 +38,31 @@ public sealed class RecordingTicks<TPeer, TSnapshot>
     /// </summary>
     public bool SentAfterRecording(TPeer sender, long stamp) => Members.IndexOf(sender) is var i and >= 0 && Volatile.Read(ref _ticks[i]) is var tick and > 0 && stamp >= tick;
 
-    /// <summary>Notes that <paramref name="member"/> recorded at the tick <paramref name="tick"/> takes, unless it was seen already.</summary>
-    /// <returns>True when this was the last member awaited.</returns>
-    internal bool See(TPeer member, Func<long> tick, bool local)
+    /// <summary>
+    /// Notes that <paramref name="member"/> recorded at the tick <paramref name="tick"/> takes, unless it was seen already;
+    /// a member of this node's notice goes into <paramref name="notices"/> under the same lock, when other nodes have members.
+    /// </summary>
+    /// <returns>Whether this was the last member awaited, and whether it was the last of this node's.</returns>
+    internal (bool Last, bool LastOfNode) See(TPeer member, Func<long> tick, bool local, NoticeOutbox<TPeer, TSnapshot> notices)
     {
         var position = Members.IndexOf(member);
         if (position < 0)
-            return false;
+            return (false, false);
         lock (_ticks)
         {
             if (_ticks[position] > 0)
-                return false;
+                return (false, false);
             Volatile.Write(ref _ticks[position], tick());
             if (local)
+            {
+                // Queued inside the lock: once the last member of this node is seen, every notice of this node is queued.
+                if (_ticks.Length > _localMembers)
+                    notices.Add(Id, member);
                 _localAwaited--;
+            }
             else
                 _remoteAwaited--;
-            return _localAwaited == 0 && _remoteAwaited == 0;
+            return (_localAwaited == 0 && _remoteAwaited == 0, local && _localAwaited == 0);
         }
     }
 }

@@ -20,9 +20,9 @@ namespace Snapshot.Algorithm;
 /// <item>On its flush its part of <c>k</c> is complete.</item>
 /// </list>
 /// <para>
-/// Recording ticks the node's clock (<see cref="NodeLedger{TPeer,TSnapshot}.Recorded"/>); the driver then tells each other node
-/// with members the record notice, before anything else it tells, and when the ledger says so, flushes every member of
-/// the node. A member that records for several snapshots at once records its state once for each.
+/// Recording ticks the node's clock (<see cref="NodeLedger{TPeer,TSnapshot}.Recorded"/>) and queues the member's record
+/// notice in the node's <see cref="NoticeOutbox{TPeer,TSnapshot}"/>; the driver sends the waiting notices before the member's
+/// handler runs and when the step says so, and, when the ledger says so, flushes every member of the node. A member that records for several snapshots at once records its state once for each.
 /// </para>
 /// </summary>
 public sealed class StampedProcess<TPeer, TMessage, TSnapshot>
@@ -110,13 +110,15 @@ public sealed class StampedProcess<TPeer, TMessage, TSnapshot>
     private StampedStep<TSnapshot> Record(IReadOnlyList<RecordingTicks<TPeer, TSnapshot>> snapshots)
     {
         List<TSnapshot>? flush = null;
+        var sendNotices = false;
         foreach (var ticks in snapshots)
         {
             _recording.Add(ticks.Id, new Recording(ticks));
-            if (_ledger.Recorded(ticks.Id, Self))
+            if (_ledger.Recorded(ticks.Id, Self, out var lastOfNode))
                 (flush ??= []).Add(ticks.Id);
+            sendNotices |= lastOfNode;
         }
-        return new StampedStep<TSnapshot>([.. snapshots.Select(t => t.Id)], flush ?? (IReadOnlyList<TSnapshot>)[]);
+        return new StampedStep<TSnapshot>([.. snapshots.Select(t => t.Id)], flush ?? (IReadOnlyList<TSnapshot>)[]) { SendNotices = sendNotices };
     }
 
     /// <summary>A snapshot this member recorded for: the node's ticks of it, and the messages recorded since, in arrival order.</summary>

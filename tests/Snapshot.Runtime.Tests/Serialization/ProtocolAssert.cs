@@ -25,8 +25,9 @@ internal static class ProtocolAssert
             case NodeInitiate nodeInitiate:
                 PlanEqual(nodeInitiate.Plan, ((NodeInitiate)actual).Plan);
                 break;
-            case RecordNotice notice:
-                PlanEqual(notice.Plan, ((RecordNotice)actual).Plan);
+            case RecordNotices notices:
+                PlanEqual(notices.Plan, ((RecordNotices)actual).Plan);
+                Assert.Equal(notices.Positions, ((RecordNotices)actual).Positions);
                 break;
             case Flush flush:
                 PlanEqual(flush.Plan, ((Flush)actual).Plan);

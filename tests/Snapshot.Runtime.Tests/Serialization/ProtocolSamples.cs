@@ -75,7 +75,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new NodeInitiate(StampedPlan());
         yield return new InitiateFirst(StampedPlan());
         yield return new MessagePiece(Guid.NewGuid(), "SL", 2, 3, [1, 2, 3]);
-        yield return new RecordNotice(StampedPlan());
+        yield return new RecordNotices(StampedPlan(), [0, 2, 1]);
         yield return new Flush(StampedPlan());
         yield return new Initiate(PlanWithDeclaredChannels());
         yield return new Initiate(new SnapshotPlan(new SnapshotId(9), "traced", coordinator,
@@ -114,6 +114,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null, Guid.NewGuid(), Stamped: true), new GroupMember(_b, null, Guid.NewGuid())]);
         yield return new PartBatchChunk(new SnapshotId(6), coordinator, 1, 0, 3, [0, 1, 2, 255, 128]);
         yield return new PartBatchChunk(new SnapshotId(6), coordinator, int.MaxValue, 2, 3, []);
+        yield return new ParticipantGone(_b);
         yield return new AssociationLost(Address.Parse("akka.tcp://snapshot@127.0.0.1:4053"), Address.Parse("akka.trttl.tcp://snapshot@10.0.0.2:4054"), "dropped");
         var restore = Guid.NewGuid();
         yield return new ReplayMessage(restore, _b, new Credit(30, "in flight"));

@@ -31,6 +31,7 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(CollectedMembers)] = "CD",
         [typeof(PartBatchChunk)] = "PC",
         [typeof(AssociationLost)] = "AL",
+        [typeof(ParticipantGone)] = "PG",
         [typeof(ReplayMessage)] = "RM",
         [typeof(ReplayEnd)] = "RE",
         [typeof(ReplayDelivered)] = "RD",
@@ -39,7 +40,7 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(LayoutShared)] = "LS",
         [typeof(NodeInitiate)] = "NI",
         [typeof(InitiateFirst)] = "IF",
-        [typeof(RecordNotice)] = "RN",
+        [typeof(RecordNotices)] = "RB",
         [typeof(Flush)] = "FL",
         [typeof(MessagePiece)] = "MP",
     };

@@ -35,6 +35,23 @@ public sealed class MemberGatheringTests
     }
 
     [Fact]
+    public void A_member_gone_leaves_the_answers_its_node_already_gave_and_no_other_nodes_members()
+    {
+        var gathering = Gathering();
+        var (answered, awaiting) = (Guid.NewGuid(), Guid.NewGuid());
+        gathering.Begin(answered, ["gone@n1"], asked: ["n2", "n3"]);
+        gathering.Answer(answered, "n2", ["b@n2", "gone@n2"], out _);
+        gathering.Begin(awaiting, ["a@n1"], asked: ["n2"]);
+
+        gathering.Remove("n2", member => member.StartsWith("gone", StringComparison.Ordinal));
+
+        Assert.True(gathering.Answer(answered, "n3", ["gone@n3", "c@n3"], out var complete));
+        Assert.Equal(["gone@n1", "b@n2", "gone@n3", "c@n3"], complete);
+        Assert.True(gathering.Answer(awaiting, "n2", ["b@n2"], out var later));
+        Assert.Equal(["a@n1", "b@n2"], later);
+    }
+
+    [Fact]
     public void An_answer_from_a_node_not_asked_or_asked_and_already_answered_adds_nothing()
     {
         var gathering = Gathering();

@@ -38,6 +38,39 @@ public sealed class StampedProcessTests
     }
 
     [Fact]
+    public void Recording_queues_the_notice_and_the_last_member_of_the_node_to_record_sends_them_in_one_batch_per_snapshot_in_recording_order()
+    {
+        _node.Open(S0, Group, localMembers: 2);
+        _node.Open(S1, Group, localMembers: 2);
+
+        var q0 = _q.Initiate(S0);
+        var p1 = _p.Initiate(S1);
+        Assert.False(q0.SendNotices);
+        Assert.False(p1.SendNotices);
+        Assert.True(_node.Notices.HasWaiting);
+        Assert.True(_p.Initiate(S0).SendNotices, "p was the last of the node to record for S0");
+
+        var sent = new List<(SnapshotId, IReadOnlyList<string>)>();
+        _node.Notices.SendWaiting((id, members) => sent.Add((id, members)));
+        Assert.Equal([(S0, ["q", "p"]), (S1, ["p"])], sent.Select(b => (b.Item1, (IReadOnlyList<string>)[.. b.Item2])).ToArray(), BatchComparer.Instance);
+        Assert.False(_node.Notices.HasWaiting);
+        _node.Notices.SendWaiting((id, members) => sent.Add((id, members)));
+        Assert.Equal(2, sent.Count);
+    }
+
+    [Fact]
+    public void A_snapshot_with_no_member_on_another_node_queues_no_notice()
+    {
+        _node.Open(S0, new PeerIndex<string>(["p", "q"]), localMembers: 2);
+
+        _p.Initiate(S0);
+        var last = _q.Initiate(S0);
+
+        Assert.False(_node.Notices.HasWaiting);
+        Assert.Equal([S0], last.Flush);
+    }
+
+    [Fact]
     public void After_recording_a_member_records_what_was_sent_before_its_sender_recorded_and_nothing_sent_after()
     {
         _node.Open(S0, Group, localMembers: 2);
@@ -142,4 +175,13 @@ public sealed class StampedProcessTests
     }
 
     private static RecordedMessage<string, string> Recorded(string from, string message) => new(from, "q", message);
+
+    private sealed class BatchComparer : IEqualityComparer<(SnapshotId, IReadOnlyList<string>)>
+    {
+        public static readonly BatchComparer Instance = new();
+
+        public bool Equals((SnapshotId, IReadOnlyList<string>) x, (SnapshotId, IReadOnlyList<string>) y) => x.Item1 == y.Item1 && x.Item2.SequenceEqual(y.Item2);
+
+        public int GetHashCode((SnapshotId, IReadOnlyList<string>) batch) => batch.Item1.GetHashCode();
+    }
 }

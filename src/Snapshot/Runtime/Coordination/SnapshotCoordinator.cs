@@ -62,6 +62,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         _coordination = new(self, participant => participant.Path.Address.HasGlobalScope ? participant.Path.Address : self, settings.MaxInFlight, ActorRefComparer.Instance);
         Receive<Register>(OnRegister);
         Receive<Terminated>(t => OnGone(t.ActorRef));
+        Receive<ParticipantGone>(g => OnGoneElsewhere(g.Participant));
         Receive<WaitForParticipants>(OnWaitForParticipants);
         Receive<GetParticipants>(g =>
         {
@@ -140,9 +141,24 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
 
     private void OnGone(IActorRef participant)
     {
+        var wasMember = false;
         foreach (var group in _groups.Values)
-            group.Remove(participant);
+            wasMember |= group.Remove(participant);
         _waiting.RemoveAll(w => w.ReplyTo.Equals(participant));
+        FailUnfinishedOf(participant, SnapshotFailureReason.ParticipantStopped, "stopped before finishing its part");
+        if (!wasMember)
+            return;
+        // Only this node watches it. The other coordinators hear of the stop behind every member list this node sent
+        // them (the same sender and receiver: FIFO), so a list that names it is either still being gathered there, or
+        // its snapshot is running; a list sent from now on leaves it out.
+        var gone = new ParticipantGone(participant);
+        foreach (var peer in _peers?.Others ?? [])
+            CoordinatorAt(peer).Tell(gone, Self);
+    }
+
+    private void OnGoneElsewhere(IActorRef participant)
+    {
+        _gathering.Remove(Sender.Path.Address, member => member.Participant.Equals(participant));
         FailUnfinishedOf(participant, SnapshotFailureReason.ParticipantStopped, "stopped before finishing its part");
     }
 
@@ -235,9 +251,6 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         var running = new RunningSnapshot(plan, take, now, _selfAddress, observation);
         _running.Add(id, running);
         Timers.StartSingleTimer(id, new TimedOut(id), take.Timeout);
-        // Participants on other nodes are registered there; watching them here fails the snapshot when one stops.
-        foreach (var remote in participants.Where(p => p.Path.Address.HasGlobalScope))
-            Context.Watch(remote);
         _log.Debug("Snapshot {0} of group '{1}' started over {2} participants", id, take.Group, participants.Count);
         // The nodes that lack its layout confirm they hold it before any participant is initiated.
         var lacking = _distribution.Lacking(layout.Id, running.OtherNodes);
@@ -295,7 +308,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             initiator.Tell(initiate, Self);
     }
 
-    /// <summary>A piece of a message too large for one frame: once all are here, the message is handled as if it had come whole, from the same sender.</summary>
+    /// <summary>A piece of a message too large for one frame: once all are here, the message is handled as if it had come whole, from the same sender, in its place.</summary>
     private void OnPiece(MessagePiece piece)
     {
         object? whole;
@@ -308,8 +321,10 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             Ignore(IgnoredMessageReason.Unexpected, $"pieces of a {piece.Manifest} message that make no valid one: {e.Message}", Sender);
             return;
         }
+        // Handled now, not told to itself: a message that came after its last piece (a participant gone, behind its
+        // member list) must not overtake it.
         if (whole is not null)
-            Self.Tell(whole, Sender);
+            OnReceive(whole);
     }
 
     private void OnShareLayout(ShareLayout share)

@@ -16,10 +16,11 @@ namespace Snapshot.Runtime.Internal;
 /// the marker lands on channel <c>p → q</c> exactly where a marker <c>p</c> sent to <c>q</c> itself would have.
 /// </para>
 /// <para>
-/// For a stamped layout it does the same for a participant's <see cref="RecordNotice"/>: the node's clock ticks for it at
-/// that exact point of the stream from the participant's node, behind every message the participant told this node before
-/// recording, ahead of every one it told after (see <see cref="Snapshot.Algorithm.NodeLedger{TPeer,TSnapshot}"/>); and it
-/// hands a coordinator's <see cref="NodeInitiate"/> to every member of this node.
+/// For a stamped layout it does the same for the record notices of another node's members (<see cref="RecordNotices"/>):
+/// the node's clock ticks for each at that exact point of the stream from their node, behind every message the member told
+/// this node before recording, ahead of every one it told after (see <see cref="Snapshot.Algorithm.NodeLedger{TPeer,TSnapshot}"/>
+/// and <see cref="Snapshot.Algorithm.NoticeOutbox{TPeer,TSnapshot}"/>); and it hands a coordinator's <see cref="NodeInitiate"/>
+/// to every member of this node.
 /// </para>
 /// </summary>
 internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages ignored, NodeStamps stamps) : MinimalActorRef
@@ -39,7 +40,7 @@ internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages i
         var plan = message switch
         {
             NodeMarker marker => marker.Plan,
-            RecordNotice notice => notice.Plan,
+            RecordNotices notices => notices.Plan,
             NodeInitiate initiate => initiate.Plan,
             _ => null,
         };
@@ -57,9 +58,9 @@ internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages i
                     $"{Path.Address} got markers from {sender.Path} naming a layout of its members that it does not hold"), sender);
             return;
         }
-        if (message is RecordNotice)
+        if (message is RecordNotices recordNotices)
         {
-            Noticed(plan, sender);
+            Noticed(plan, recordNotices.Positions, sender);
             return;
         }
         if (message is NodeInitiate)
@@ -77,16 +78,26 @@ internal sealed class MarkerFanOut(IActorRefProvider provider, IgnoredMessages i
             receivers[i].Tell(plan.Marker, sender);
     }
 
-    private void Noticed(SnapshotPlan plan, IActorRef member)
+    /// <summary>The members at <paramref name="positions"/>, on the node of <paramref name="sender"/>, recorded.</summary>
+    private void Noticed(SnapshotPlan plan, IReadOnlyList<int> positions, IActorRef sender)
     {
-        if (!plan.IsMember(member))
+        var members = plan.Layout.Members;
+        var node = sender.Path.Address;
+        // Another node sends only its own members' notices: any other position is forged or from a layout this one is not.
+        if (!positions.All(p => p >= 0 && p < members.Count && members[p].Path.Address is { HasGlobalScope: true } at && at == node))
         {
             ignored.Count(IgnoredMessageReason.NotAMember);
             return;
         }
-        if (!stamps.Open(plan) || !stamps.Ledger.Noticed(plan.Key, member))
+        if (!stamps.Open(plan))
             return;
-        NodeStamps.TellMembersHere(plan, new Flush(plan), member);
+        var last = false;
+        foreach (var position in positions)
+            last |= stamps.Ledger.Noticed(plan.Key, members[position]);
+        if (!last)
+            return;
+        stamps.SendNotices(Provider);
+        NodeStamps.TellMembersHere(plan, new Flush(plan), sender);
     }
 
     private void InitiateMembers(SnapshotPlan plan, IActorRef coordinator)

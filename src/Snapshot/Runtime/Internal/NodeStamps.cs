@@ -39,6 +39,31 @@ internal sealed class NodeStamps : IExtension
     /// </summary>
     public SnapshotPlan? PlanOf(SnapshotKey key) => _plans.GetValueOrDefault(key);
 
+    /// <summary>
+    /// Sends the record notices waiting in the ledger's outbox (<see cref="NoticeOutbox{TPeer,TSnapshot}"/>) to every other
+    /// node with members of their snapshots, as <see cref="RecordNotices"/> from the first member they name: one message per
+    /// snapshot and node, or more when they hold more than <see cref="RecordNotices.MaxPositions"/>.
+    /// </summary>
+    public void SendNotices(IActorRefProvider provider)
+    {
+        if (!Ledger.Notices.HasWaiting)
+            return;
+        Ledger.Notices.SendWaiting((key, members) =>
+        {
+            // Past its deadline nothing waits for these any more.
+            if (PlanOf(key) is not { } plan)
+                return;
+            var positions = members.Select(plan.Layout.Members.IndexOf).ToArray();
+            var nodes = plan.Layout.RouteOf(members[0], provider).Nodes;
+            foreach (var chunk in positions.Chunk(RecordNotices.MaxPositions))
+            {
+                var notices = new RecordNotices(plan, chunk);
+                foreach (var node in nodes)
+                    node.Tell(notices, members[0]);
+            }
+        });
+    }
+
     /// <summary>Tells <paramref name="message"/> (an initiate or a flush) to every member of <paramref name="plan"/> on this node but <paramref name="except"/>.</summary>
     public static void TellMembersHere(SnapshotPlan plan, ISnapshotProtocolMessage message, IActorRef sender, IActorRef? except = null)
     {

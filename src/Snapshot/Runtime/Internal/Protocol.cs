@@ -42,10 +42,16 @@ internal sealed record InitiateFirst(SnapshotPlan Plan) : ISnapshotProtocolMessa
 internal sealed record NodeInitiate(SnapshotPlan Plan) : ISnapshotProtocolMessage;
 
 /// <summary>
-/// Participant → the marker fan-out of each other node with members, for a stamped layout, right after it recorded and
-/// before anything else it tells: that node ticks its clock for it, behind every message it told before.
+/// A node → the marker fan-out of each other node with members, for a stamped layout: the record notices of the members of
+/// the sender's node at <paramref name="Positions"/> in the layout, each sent after the member recorded and before anything
+/// it told afterwards (<see cref="Snapshot.Algorithm.NoticeOutbox{TPeer,TSnapshot}"/>): that node ticks its clock for each,
+/// behind every message the member told before.
 /// </summary>
-internal sealed record RecordNotice(SnapshotPlan Plan) : ISnapshotProtocolMessage;
+internal sealed record RecordNotices(SnapshotPlan Plan, IReadOnlyList<int> Positions) : ISnapshotProtocolMessage
+{
+    /// <summary>The most positions one message carries: 32 KB of them, well inside Akka.Remote's default frame of 128,000 bytes.</summary>
+    public const int MaxPositions = 8192;
+}
 
 /// <summary>
 /// A node → each of its members, for a stamped layout, once the node has seen every member record: every message sent
@@ -108,6 +114,15 @@ internal sealed record CollectedMembers(Guid Request, IReadOnlyList<GroupMember>
 /// <paramref name="Peer"/> dropped or was quarantined (<paramref name="How"/>), so the snapshots spanning both fail.
 /// </summary>
 internal sealed record AssociationLost(Address Node, Address Peer, string How) : ISnapshotProtocolMessage;
+
+/// <summary>
+/// Coordinator → coordinators of the other nodes: <paramref name="Participant"/>, registered with the sender, stopped.
+/// They fail the snapshots still waiting for its part, and drop it from the members they are gathering. A coordinator
+/// hears of the stop of another node's participant this way, one message per node, instead of watching every remote
+/// participant itself: that would be a remote watch (a system message) per participant and coordinator, and Akka
+/// declares a node dead once 20,000 of them are unacknowledged (<c>akka.remote.system-message-buffer-size</c>).
+/// </summary>
+internal sealed record ParticipantGone(IActorRef Participant) : ISnapshotProtocolMessage;
 
 /// <summary>
 /// Coordinator → coordinator: one piece of a protocol message too large for one remote frame (a layout or a member list

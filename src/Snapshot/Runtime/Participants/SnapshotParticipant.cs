@@ -210,6 +210,9 @@ public sealed class SnapshotParticipant
             if (_active.Count > 0)
                 Record(sender, message);
         }
+        // Whatever the handler tells goes behind this participant's record notice (NoticeOutbox says why).
+        if (_stamps is { } stamps && stamps.Ledger.Notices.HasWaiting)
+            stamps.SendNotices(_cell.SystemImpl.Provider);
         return receive(message);
     }
 
@@ -300,8 +303,8 @@ public sealed class SnapshotParticipant
 
     /// <summary>
     /// Carries out a step of the stamped process: the state recorded (before the handler runs) for each snapshot it names,
-    /// the record notices to every other node with members, before anything else this participant tells, and the flushes
-    /// of this node's members when it was the last this node waited for.
+    /// the node's waiting record notices when it was the last member here to record, and, after the notices still waiting,
+    /// the flushes of this node's members when it was the last this node waited for.
     /// </summary>
     /// <param name="sender">The sender of the message the step is for; null for an initiate.</param>
     private void Stamped(StampedStep<SnapshotKey> step, IActorRef? sender = null)
@@ -330,11 +333,10 @@ public sealed class SnapshotParticipant
                 var active = _active[key] = new ActiveSnapshot(plan, null, plan.Layout.RouteOf(_cell.Self, _cell.SystemImpl.Provider), state, stashed,
                     PartTrace.StartIfListened(plan, _cell.Self, _cell.System));
                 active.Trace?.StateRecorded();
-                var notice = new RecordNotice(plan);
-                foreach (var node in active.Route.Nodes)
-                    node.Tell(notice, _cell.Self);
             }
         }
+        if (step.SendNotices || step.Flush.Count > 0)
+            _stamps!.SendNotices(_cell.SystemImpl.Provider);
         foreach (var key in step.Flush)
         {
             if (_stamps!.PlanOf(key) is { } plan)

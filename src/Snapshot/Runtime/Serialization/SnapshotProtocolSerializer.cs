@@ -32,6 +32,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string CollectedMembersManifest = "CD";
     private const string PartBatchChunkManifest = "PC";
     private const string AssociationLostManifest = "AL";
+    private const string ParticipantGoneManifest = "PG";
     private const string ReplayMessageManifest = "RM";
     private const string ReplayEndManifest = "RE";
     private const string ReplayDeliveredManifest = "RD";
@@ -40,7 +41,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string LayoutSharedManifest = "LS";
     private const string NodeInitiateManifest = "NI";
     private const string InitiateFirstManifest = "IF";
-    private const string RecordNoticeManifest = "RN";
+    private const string RecordNoticesManifest = "RB";
     private const string FlushManifest = "FL";
     private const string MessagePieceManifest = "MP";
 
@@ -57,7 +58,13 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
             Format<Initiate>(InitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new Initiate(r.ReadPlan(Layouts))),
             Format<InitiateFirst>(InitiateFirstManifest, (w, m) => w.WritePlan(m.Plan), r => new InitiateFirst(r.ReadPlan(Layouts))),
             Format<NodeInitiate>(NodeInitiateManifest, (w, m) => w.WritePlan(m.Plan), r => new NodeInitiate(r.ReadPlan(Layouts))),
-            Format<RecordNotice>(RecordNoticeManifest, (w, m) => w.WritePlan(m.Plan), r => new RecordNotice(r.ReadPlan(Layouts))),
+            Format<RecordNotices>(RecordNoticesManifest,
+                (w, m) =>
+                {
+                    w.WritePlan(m.Plan);
+                    w.WriteList(m.Positions, w.WriteInt32);
+                },
+                r => new RecordNotices(r.ReadPlan(Layouts), r.ReadList(r.ReadInt32))),
             Format<Flush>(FlushManifest, (w, m) => w.WritePlan(m.Plan), r => new Flush(r.ReadPlan(Layouts))),
             Format<Abandon>(AbandonManifest,
                 (w, m) =>
@@ -171,6 +178,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                     w.WriteBytes(m.Bytes);
                 },
                 r => new PartBatchChunk(r.ReadId(), r.ReadRef(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes())),
+            Format<ParticipantGone>(ParticipantGoneManifest, (w, m) => w.WriteRef(m.Participant), r => new ParticipantGone(r.ReadRef())),
             Format<AssociationLost>(AssociationLostManifest,
                 (w, m) =>
                 {
