@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Snapshot.Runtime.Tests.Bank;
+using Snapshot.Runtime.Internal;
 using Snapshot.Runtime.Serialization;
 using Snapshot.Runtime.Tests.ConsistentCut;
 using Xunit.Abstractions;
@@ -41,18 +42,43 @@ public sealed class ClusterConsistentCutSpec(ITestOutputHelper output) : Cluster
     }
 
     [Fact]
-    public async Task Idle_stamped_traders_send_one_batch_of_record_notices_per_snapshot_and_other_node()
+    public async Task Idle_stamped_traders_send_one_batch_of_record_notices_per_snapshot_and_other_node_and_their_lists_once()
     {
         var traders = await StartTradersAsync(stamped: true);
+        var unchanged = new CollectedMembers(Guid.NewGuid(), Guid.NewGuid(), null);
+        var unchangedBytes = Nodes[0].Serialization.FindSerializerFor(unchanged).ToBinary(unchanged).Length;
+        long listBytes = 0;
 
         for (var round = 0; round < SnapshotsToTake; round++)
         {
+            // Once each node has coordinated a snapshot it holds every other node's list, and each answer after says "unchanged".
+            if (round == NodeCount)
+                listBytes = Nodes.Sum(node => ProtocolTraffic.Of(node).Of("CD").Bytes);
             var snapshot = await GlobalSnapshots.Get(Nodes[round % NodeCount]).TakeAsync(Trader.Group, timeout: TimeSpan.FromSeconds(20));
             Assert.Equal(traders.Length, snapshot.Processes.Count);
             CutAssert.Consistent(snapshot, traders.Length * OpeningBalance, $"round {round}, snapshot {snapshot.Id}");
         }
 
         Assert.All(Nodes, node => Assert.Equal(SnapshotsToTake * (NodeCount - 1), ProtocolTraffic.Of(node).Of("RB").Messages));
+        Assert.Equal((SnapshotsToTake - NodeCount) * (NodeCount - 1) * unchangedBytes, Nodes.Sum(node => ProtocolTraffic.Of(node).Of("CD").Bytes) - listBytes);
+    }
+
+    [Fact]
+    public async Task A_trader_that_joins_a_node_is_in_the_next_snapshot_coordinated_on_another_node()
+    {
+        var traders = await StartTradersAsync(stamped: true);
+        var before = await GlobalSnapshots.Get(Nodes[0]).TakeAsync(Trader.Group, timeout: TimeSpan.FromSeconds(20));
+        _ = GlobalSnapshots.Get(Nodes[1]);
+        var late = Nodes[1].ActorOf(Props.Create(() => new Trader(traders.Length, OpeningBalance)).WithMailbox(StampedMailbox.Id), "trader-1-late");
+        await GlobalSnapshots.Get(Nodes[1]).WaitForLocalParticipantsAsync(TradersPerNode + 1, Trader.Group);
+
+        var after = await GlobalSnapshots.Get(Nodes[0]).TakeAsync(Trader.Group, timeout: TimeSpan.FromSeconds(20));
+
+        Assert.Equal(traders.Length, before.Processes.Count);
+        Assert.Equal(traders.Select(t => t.Path.Name).Append(late.Path.Name).Order(), after.Processes.Select(p => p.Participant.Path.Name).Order());
+        late.Tell(PoisonPill.Instance);
+        await AwaitAssertAsync(async () => Assert.Equal(traders.Length, (await GlobalSnapshots.Get(Nodes[0]).ParticipantsAsync(Trader.Group)).Count));
+        Assert.Equal(traders.Length, (await GlobalSnapshots.Get(Nodes[0]).TakeAsync(Trader.Group, timeout: TimeSpan.FromSeconds(20))).Processes.Count);
     }
 
     private async Task TradeAndCheckAsync(bool stamped)

@@ -66,9 +66,9 @@ internal static class ProtocolAssert
                 break;
             case CollectedMembers collected:
                 var collectedBack = (CollectedMembers)actual;
-                Assert.Equal(collected.Request, collectedBack.Request);
-                Assert.Equal(collected.Members.Count, collectedBack.Members.Count);
-                foreach (var (member, memberBack) in collected.Members.Zip(collectedBack.Members))
+                Assert.Equal((collected.Request, collected.Version), (collectedBack.Request, collectedBack.Version));
+                Assert.Equal(collected.Members is null, collectedBack.Members is null);
+                foreach (var (member, memberBack) in (collected.Members ?? []).Zip(collectedBack.Members ?? []))
                 {
                     Assert.Equal(member.Participant, memberBack.Participant);
                     Assert.Equal(member.DeclaredOutgoing, memberBack.DeclaredOutgoing);

@@ -106,12 +106,14 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new CancelTake(Guid.NewGuid());
         yield return new GetParticipants("bank");
         yield return new WaitForParticipants("bank", 4);
-        yield return new CollectMembers(Guid.NewGuid(), "bank");
-        yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null), new GroupMember(_b, [_c], Guid.NewGuid()), new GroupMember(_d, [])]);
+        yield return new CollectMembers(Guid.NewGuid(), "bank", Guid.Empty);
+        yield return new CollectMembers(Guid.NewGuid(), "bank", Guid.NewGuid());
+        yield return new CollectedMembers(Guid.NewGuid(), Guid.NewGuid(), [new GroupMember(_a, null), new GroupMember(_b, [_c], Guid.NewGuid()), new GroupMember(_d, [])]);
+        yield return new CollectedMembers(Guid.NewGuid(), Guid.NewGuid(), null);
         yield return new Marker(new SnapshotPlan(new SnapshotId(8), "bank", coordinator,
             Held(ChannelLayout.Of([new GroupMember(_a, null, Guid.NewGuid()), new GroupMember(_b, [_a], Guid.NewGuid())])), 10, Deadline, new SnapshotId(5)));
-        yield return new CollectedMembers(Guid.NewGuid(), []);
-        yield return new CollectedMembers(Guid.NewGuid(), [new GroupMember(_a, null, Guid.NewGuid(), Stamped: true), new GroupMember(_b, null, Guid.NewGuid())]);
+        yield return new CollectedMembers(Guid.NewGuid(), Guid.Empty, []);
+        yield return new CollectedMembers(Guid.NewGuid(), Guid.NewGuid(), [new GroupMember(_a, null, Guid.NewGuid(), Stamped: true), new GroupMember(_b, null, Guid.NewGuid())]);
         yield return new PartBatchChunk(new SnapshotId(6), coordinator, 1, 0, 3, [0, 1, 2, 255, 128]);
         yield return new PartBatchChunk(new SnapshotId(6), coordinator, int.MaxValue, 2, 3, []);
         yield return new ParticipantGone(_b);

@@ -17,6 +17,9 @@ internal sealed class GroupMembers
 
     public int Count => _incarnations.Count;
 
+    /// <summary>New whenever the members or their channels change: another node that holds this version of the list need not get it again.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
     /// <summary>The members with their declared channels, rebuilt only after a change: every snapshot asks for them.</summary>
     public IReadOnlyList<GroupMember> AsGroupMembers
     {
@@ -35,7 +38,7 @@ internal sealed class GroupMembers
     /// <returns>True when this is a new instance of a participant already registered: it restarted.</returns>
     public bool Register(IActorRef participant, Guid incarnation, IReadOnlyCollection<IActorRef>? declaredOutgoing, bool stamped = false)
     {
-        _asGroupMembers = null;
+        Changed();
         var restarted = _incarnations.TryGetValue(participant, out var known) && known != incarnation;
         if (!_incarnations.ContainsKey(participant))
         {
@@ -60,11 +63,17 @@ internal sealed class GroupMembers
     {
         if (!_incarnations.Remove(participant))
             return false;
-        _asGroupMembers = null;
+        Changed();
         _declared.Remove(participant);
         _stamped.Remove(participant);
         _removedFromOrder.Add(participant);
         return true;
+    }
+
+    private void Changed()
+    {
+        _asGroupMembers = null;
+        Version = Guid.NewGuid();
     }
 
     private void Compact()

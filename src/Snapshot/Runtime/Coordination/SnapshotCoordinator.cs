@@ -37,6 +37,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private readonly LayoutDistribution _distribution = new();
     private readonly LayoutRegistry _registry = LayoutRegistry.Get(Context.System);
     private readonly Dictionary<Guid, MemberRequest> _requests = [];
+    private readonly KnownMembers _known = new();
     private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
     private readonly PartChunks _chunks = new();
     private readonly PartBatches _batches;
@@ -71,7 +72,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
                 members => replyTo.Tell(members.Select(m => m.Participant).ToArray()),
                 (reason, why) => replyTo.Tell(new Status.Failure(new SnapshotFailedException(reason, g.Group, null, why))));
         });
-        Receive<CollectMembers>(c => _pieces.Send(Sender, new CollectedMembers(c.Request, LocalMembers(c.Group)), Self));
+        Receive<CollectMembers>(OnCollectMembers);
         Receive<MessagePiece>(OnPiece);
         Receive<CollectedMembers>(OnCollected);
         Receive<CollectionTimedOut>(OnCollectionTimedOut);
@@ -175,16 +176,39 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             complete(members);
             return;
         }
-        _requests.Add(request, new MemberRequest(group, complete, fail));
-        var ask = new CollectMembers(request, group);
+        var known = _known.Of(group, peers);
+        _requests.Add(request, new MemberRequest(group, known, complete, fail));
         foreach (var peer in peers)
-            CoordinatorAt(peer).Tell(ask, Self);
+            CoordinatorAt(peer).Tell(new CollectMembers(request, group, known.GetValueOrDefault(peer)?.Version ?? Guid.Empty), Self);
         Timers.StartSingleTimer(request, new CollectionTimedOut(request), timeout);
+    }
+
+    private void OnCollectMembers(CollectMembers ask)
+    {
+        var (version, members) = _groups.TryGetValue(ask.Group, out var group) ? (group.Version, group.AsGroupMembers) : (Guid.Empty, []);
+        _pieces.Send(Sender, new CollectedMembers(ask.Request, version, version != Guid.Empty && version == ask.Known ? null : members), Self);
     }
 
     private void OnCollected(CollectedMembers answer)
     {
-        if (!_gathering.Answer(answer.Request, Sender.Path.Address, answer.Members, out var members))
+        if (!_requests.TryGetValue(answer.Request, out var request))
+        {
+            Ignore(IgnoredMessageReason.UnknownSnapshot, "an answer to a participant query already over", Sender);
+            return;
+        }
+        var node = Sender.Path.Address;
+        var answered = answer.Members;
+        if (answered is not null)
+            _known.Keep(node, request.Group, answer.Version, answered);
+        else if (request.Known.GetValueOrDefault(node) is { } held && held.Version == answer.Version)
+            answered = held.Members;
+        else
+        {
+            // "Unchanged" for a list this request did not hold: only a forged or garbled answer says that.
+            Ignore(IgnoredMessageReason.Unexpected, "an answer naming a member list this coordinator does not hold", Sender);
+            return;
+        }
+        if (!_gathering.Answer(answer.Request, node, answered, out var members))
             Ignore(IgnoredMessageReason.UnknownSnapshot, "an answer to a participant query already over", Sender);
         else if (members is not null)
             Gathered(answer.Request, members);
@@ -511,7 +535,10 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private void OnClusterEvent(ClusterEvent.IClusterDomainEvent e)
     {
         if (e is ClusterEvent.MemberRemoved removed)
+        {
             _distribution.Forget(removed.Member.Address);
+            _known.Forget(removed.Member.Address);
+        }
         if (_peers?.Apply(e) is not var (node, reason, what))
             return;
         foreach (var (request, members) in _gathering.NodeLost(node))

@@ -99,7 +99,8 @@ internal sealed record GetParticipants(string Group) : ISnapshotProtocolMessage;
 internal sealed record WaitForParticipants(string Group, int Count) : ISnapshotProtocolMessage;
 
 /// <summary>Coordinator → coordinator of another node: which participants of the group you have.</summary>
-internal sealed record CollectMembers(Guid Request, string Group) : ISnapshotProtocolMessage;
+/// <param name="Known">The version of that node's list the asker holds (<see cref="Guid.Empty"/> for none): unchanged, it is not sent again.</param>
+internal sealed record CollectMembers(Guid Request, string Group, Guid Known) : ISnapshotProtocolMessage;
 
 /// <summary>A participant as its node's coordinator knows it.</summary>
 /// <param name="DeclaredOutgoing">The participants it tells; null for every member of its group.</param>
@@ -107,7 +108,9 @@ internal sealed record CollectMembers(Guid Request, string Group) : ISnapshotPro
 internal sealed record GroupMember(IActorRef Participant, IReadOnlyCollection<IActorRef>? DeclaredOutgoing, Guid Incarnation = default, bool Stamped = false);
 
 /// <summary>Coordinator → coordinator, answering <see cref="CollectMembers"/>.</summary>
-internal sealed record CollectedMembers(Guid Request, IReadOnlyList<GroupMember> Members) : ISnapshotProtocolMessage;
+/// <param name="Version">The version of the node's list, new whenever its members change; <see cref="Guid.Empty"/> for a group it does not have.</param>
+/// <param name="Members">The list; null when it is the version the asker said it holds.</param>
+internal sealed record CollectedMembers(Guid Request, Guid Version, IReadOnlyList<GroupMember>? Members) : ISnapshotProtocolMessage;
 
 /// <summary>
 /// Coordinator → coordinators of the other nodes: the remote association between <paramref name="Node"/> and

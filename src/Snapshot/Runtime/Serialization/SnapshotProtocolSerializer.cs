@@ -142,21 +142,24 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                 {
                     w.WriteGuid(m.Request);
                     w.WriteString(m.Group);
+                    w.WriteGuid(m.Known);
                 },
-                r => new CollectMembers(r.ReadGuid(), r.ReadString())),
+                r => new CollectMembers(r.ReadGuid(), r.ReadString(), r.ReadGuid())),
             Format<CollectedMembers>(CollectedMembersManifest,
                 (w, m) =>
                 {
                     w.WriteGuid(m.Request);
-                    w.WriteList(m.Members, member =>
+                    w.WriteGuid(m.Version);
+                    w.WriteOptional(m.Members, members => w.WriteList(members, member =>
                     {
                         w.WriteRef(member.Participant);
                         w.WriteOptional(member.DeclaredOutgoing, w.WriteRefs);
                         w.WriteGuid(member.Incarnation);
                         w.WriteBool(member.Stamped);
-                    });
+                    }));
                 },
-                r => new CollectedMembers(r.ReadGuid(), r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs), r.ReadGuid(), r.ReadBool())))),
+                r => new CollectedMembers(r.ReadGuid(), r.ReadGuid(),
+                    r.ReadOptional(() => r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs), r.ReadGuid(), r.ReadBool()))))),
             Format<MessagePiece>(MessagePieceManifest,
                 (w, m) =>
                 {
