@@ -42,8 +42,8 @@ public abstract class SparseResultSpec(SnapshotProtocol protocol, ITestOutputHel
         Assert.Equal([(p0, p2), (p4, p2)], snapshot.Channels.Select(c => (c.From, c.To)));
         Assert.Equal([new Credit(10, "p0 first"), new Credit(20, "p0 second")], snapshot.Channels[0].Messages);
         Assert.Equal([new Credit(5, "p4")], snapshot.Channels[1].Messages);
-        // GlobalSnapshot.Markers is ChannelCount by definition: stamped, it reads 36 too, though no marker was sent.
-        Assert.Equal((36L, 36L, 3), (snapshot.ChannelCount, snapshot.Markers, snapshot.RecordedMessages));
+        // A marker per channel, or none when the mailboxes stamp.
+        Assert.Equal((36L, ByProtocol(markers: 36L, stamped: 0L), 3), (snapshot.ChannelCount, snapshot.Markers, snapshot.RecordedMessages));
         Assert.Equal([new Credit(10, "p0 first"), new Credit(20, "p0 second")], snapshot.MessagesOn(p0, p2));
         Assert.Equal([new Credit(5, "p4")], snapshot.MessagesOn(p4, p2));
         Assert.Empty(snapshot.MessagesOn(p2, p0));
@@ -63,6 +63,6 @@ public abstract class SparseResultSpec(SnapshotProtocol protocol, ITestOutputHel
         Assert.Equal(nodes.Order(), snapshot.Processes.Select(p => p.Participant).Order());
         Assert.All(snapshot.Processes, p => Assert.Equal(100L, p.State));
         Assert.Empty(snapshot.Channels);
-        Assert.Equal((90_000L, 90_000L, 0), (snapshot.ChannelCount, snapshot.Markers, snapshot.RecordedMessages));
+        Assert.Equal((90_000L, ByProtocol(markers: 90_000L, stamped: 0L), 0), (snapshot.ChannelCount, snapshot.Markers, snapshot.RecordedMessages));
     }
 }

@@ -16,7 +16,7 @@ namespace Snapshot.Runtime;
 /// The channels that held at least one message at the cut, grouped by receiver; a channel that held nothing is not
 /// listed (<see cref="MessagesOn"/> gives it as empty).
 /// </param>
-/// <param name="ChannelCount">Every channel the cut covers, empty ones included: one marker was sent on each.</param>
+/// <param name="ChannelCount">Every channel the cut covers, empty ones included.</param>
 /// <param name="StartedAt">When the coordinator started it.</param>
 /// <param name="CompletedAt">When the last part arrived.</param>
 public sealed record GlobalSnapshot(
@@ -39,8 +39,11 @@ public sealed record GlobalSnapshot(
 
     public TimeSpan Duration => CompletedAt - StartedAt;
 
-    /// <summary>Markers sent: one per channel, <see cref="ChannelCount"/>.</summary>
-    public long Markers => ChannelCount;
+    /// <summary>
+    /// Markers its participants sent: one per channel (<see cref="ChannelCount"/>) with markers, none when every
+    /// participant's mailbox stamps its messages. A snapshot read back from a store gives <see cref="ChannelCount"/>.
+    /// </summary>
+    public long Markers { get; init; } = ChannelCount;
 
     /// <summary>Messages recorded in flight, over all channels.</summary>
     public int RecordedMessages => Channels.Sum(c => c.Messages.Count);

@@ -38,7 +38,11 @@ internal sealed class RunningSnapshot(SnapshotPlan plan, Take request, DateTimeO
             cut.Channels((from, to, messages) => new ChannelState(from, to, messages)),
             cut.ChannelCount,
             StartedAt,
-            completedAt);
+            completedAt)
+        {
+            // Stamped, a participant's record notices and its node's flush stand for its markers.
+            Markers = Plan.Layout.IsStamped ? 0 : cut.ChannelCount,
+        };
     }
 }
 

@@ -19,7 +19,7 @@ internal static class SnapshotMetrics
         Instruments.Failed, "{snapshot}", "Snapshots failed or refused, by reason");
 
     private static readonly Counter<long> Markers = Instrumentation.Meter.CreateCounter<long>(
-        Instruments.Markers, "{marker}", "Markers sent by completed snapshots, one per channel");
+        Instruments.Markers, "{marker}", "Markers sent by completed snapshots, one per channel (none in a stamped group)");
 
     private static readonly Counter<long> RecordedMessages = Instrumentation.Meter.CreateCounter<long>(
         Instruments.RecordedMessages, "{message}", "Messages completed snapshots recorded in flight");
