@@ -136,11 +136,11 @@ public sealed class LatencyWorkload : IAsyncDisposable
 
     /// <summary>
     /// The managed heap one finished snapshot's result holds (the fully collected heap with the result referenced,
-    /// minus the same once it has been collected), and its markers: one per channel.
+    /// minus the same once it has been collected), and the channels it covers.
     /// </summary>
-    public async Task<(long Bytes, long Markers)> HeldAsync(bool singleInitiator)
+    public async Task<(long Bytes, long Channels)> HeldAsync(bool singleInitiator)
     {
-        var (withResult, markers, result) = await HeapWithResultAsync(singleInitiator);
+        var (withResult, channels, result) = await HeapWithResultAsync(singleInitiator);
         // The frame that awaited the result may still be unwinding on another thread, and still reference it:
         // the heap without it is read only once it is gone.
         for (var attempt = 0; result.IsAlive; attempt++)
@@ -150,14 +150,14 @@ public sealed class LatencyWorkload : IAsyncDisposable
             await Task.Yield();
             GC.Collect();
         }
-        return (withResult - GC.GetTotalMemory(forceFullCollection: true), markers);
+        return (withResult - GC.GetTotalMemory(forceFullCollection: true), channels);
     }
 
-    /// <summary>The fully collected heap while a new snapshot's result is referenced, and its markers; the result is only weakly referenced on return.</summary>
-    private async Task<(long Heap, long Markers, WeakReference Result)> HeapWithResultAsync(bool singleInitiator)
+    /// <summary>The fully collected heap while a new snapshot's result is referenced, and the channels it covers; the result is only weakly referenced on return.</summary>
+    private async Task<(long Heap, long Channels, WeakReference Result)> HeapWithResultAsync(bool singleInitiator)
     {
         var (_, held) = await SnapshotAsync(singleInitiator);
-        return (GC.GetTotalMemory(forceFullCollection: true), held.Markers, new WeakReference(held));
+        return (GC.GetTotalMemory(forceFullCollection: true), held.ChannelCount, new WeakReference(held));
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

@@ -2,7 +2,7 @@ namespace Snapshot.Cli.Bench;
 
 /// <summary>
 /// Snapshots of one graph of idle participants in one ActorSystem, as <c>bench scale</c> measures them: their
-/// durations, what they allocated and paused for GC, the channels (markers) each covers, and the managed heap one
+/// durations, what they allocated and paused for GC, the channels each covers, and the managed heap one
 /// finished result holds. <see cref="Initiator"/> is "all" (TakeAsync with no initiator) or "one" (the first participant).
 /// </summary>
 public sealed record LocalScale(Topology Topology, string Initiator, IdleSeries Series, long Channels, long ResultBytes)

@@ -24,8 +24,8 @@ public static class ScaleRun
                 var initiator = singleInitiator ? "one" : "all";
                 progress($"local: {topology.Name} {topology.Size:N0}, initiator {initiator}, {settings.LocalSnapshots} snapshots");
                 var series = await graph.TimeSnapshotsAsync(singleInitiator, settings.LocalSnapshots);
-                var (bytes, markers) = await graph.HeldAsync(singleInitiator);
-                local.Add(new LocalScale(topology, initiator, series, markers, bytes));
+                var (bytes, channels) = await graph.HeldAsync(singleInitiator);
+                local.Add(new LocalScale(topology, initiator, series, channels, bytes));
             }
         }
         var cluster = new List<ClusterScale>();
