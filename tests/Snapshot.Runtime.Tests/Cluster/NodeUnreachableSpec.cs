@@ -48,6 +48,31 @@ public sealed class NodeUnreachableSpec(ITestOutputHelper output) : ClusterTestK
         Assert.Equal(3 * OpeningBalance, BankMoney(next));
     }
 
+    [Fact]
+    public async Task While_a_node_with_participants_is_unreachable_a_snapshot_fails_naming_it_rather_than_covering_the_rest()
+    {
+        var cutOff = Nodes[2];
+        var cutOffAddress = Akka.Cluster.Cluster.Get(cutOff).SelfAddress;
+        foreach (var (system, n) in Nodes.Select((system, n) => (system, n)))
+            system.ActorOf(Props.Create(() => new Account(OpeningBalance)), $"account-{n}");
+        await Task.WhenAll(Nodes.Select(system => GlobalSnapshots.Get(system).WaitForLocalParticipantsAsync(1, Account.Group)));
+        Assert.Equal(3, (await GlobalSnapshots.Get(Sys).TakeAsync(Account.Group)).Processes.Count);
+
+        await ThrottleAsync(cutOffAddress, Blackhole.Instance);
+        await AwaitAssertAsync(() => Assert.Contains(cutOffAddress, Akka.Cluster.Cluster.Get(Sys).State.Unreachable.Select(m => m.Address)),
+            TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
+
+        var failure = await Assert.ThrowsAsync<SnapshotFailedException>(() => GlobalSnapshots.Get(Sys).TakeAsync(Account.Group));
+        Assert.Equal(SnapshotFailureReason.NodeUnreachable, failure.Reason);
+        Assert.Contains($"{cutOffAddress} (is unreachable)", failure.Message);
+        var listing = await Assert.ThrowsAsync<SnapshotFailedException>(() => GlobalSnapshots.Get(Sys).ParticipantsAsync(Account.Group));
+        Assert.Equal(SnapshotFailureReason.NodeUnreachable, listing.Reason);
+
+        await ThrottleAsync(cutOffAddress, Unthrottled.Instance);
+        await AwaitAssertAsync(async () => Assert.Equal(3, (await GlobalSnapshots.Get(Sys).TakeAsync(Account.Group)).Processes.Count),
+            TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
+    }
+
     /// <summary>Applies <paramref name="mode"/> to the traffic between the first node and <paramref name="node"/>, both ways, on both ends.</summary>
     private async Task ThrottleAsync(Address node, ThrottleMode mode)
     {

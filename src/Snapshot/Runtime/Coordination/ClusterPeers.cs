@@ -4,27 +4,52 @@ using Akka.Cluster;
 namespace Snapshot.Runtime.Coordination;
 
 /// <summary>
-/// The other nodes whose coordinators take part in snapshots: the cluster members that are up and reachable.
-/// Outside a cluster there is none, and a snapshot covers this ActorSystem alone.
+/// The other nodes whose coordinators take part in snapshots: the cluster members that are up and reachable; and
+/// those still in the cluster that cannot take part now. Outside a cluster there is none, and a snapshot covers this
+/// ActorSystem alone.
 /// </summary>
 internal sealed class ClusterPeers(Cluster cluster)
 {
-    // Nodes the coordinator has heard are unreachable or gone. The cluster's own state can lag behind the
-    // events the coordinator receives, and a node already failed for must not join the next snapshot.
-    private readonly HashSet<Address> _lost = [];
+    // Nodes the coordinator has heard are unreachable, leaving or removed. The cluster's own state can lag behind
+    // the events the coordinator receives, and a node already failed for must not join the next snapshot.
+    private readonly HashSet<Address> _unreachable = [];
+    private readonly HashSet<Address> _leaving = [];
+    private readonly HashSet<Address> _removed = [];
 
     /// <summary>Nodes other than this one that can answer now.</summary>
     public IReadOnlyList<Address> Others
     {
         get
         {
-            var state = cluster.State;
-            var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
-            return [.. state.Members
+            var unreachable = Unreachable();
+            return [.. cluster.State.Members
                 .Where(m => m.Status is MemberStatus.Up or MemberStatus.WeaklyUp)
                 .Select(m => m.Address)
-                .Where(a => a != cluster.SelfAddress && !unreachable.Contains(a) && !_lost.Contains(a))
+                .Where(a => a != cluster.SelfAddress && !unreachable.Contains(a) && !_leaving.Contains(a) && !_removed.Contains(a))
                 .OrderBy(a => a.ToString(), StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>
+    /// Nodes still in the cluster that cannot answer now, with why: unreachable, or leaving and not yet removed. Their
+    /// participants are still members of their groups, so a snapshot that cannot ask them cannot cover its group.
+    /// </summary>
+    public IReadOnlyList<(Address Node, SnapshotFailureReason Reason, string Why)> Absent
+    {
+        get
+        {
+            var unreachable = Unreachable();
+            var absent = new List<(Address Node, SnapshotFailureReason Reason, string Why)>();
+            foreach (var member in cluster.State.Members.OrderBy(m => m.Address.ToString(), StringComparer.Ordinal))
+            {
+                if (member.Address == cluster.SelfAddress || _removed.Contains(member.Address))
+                    continue;
+                if (unreachable.Contains(member.Address))
+                    absent.Add((member.Address, SnapshotFailureReason.NodeUnreachable, "is unreachable"));
+                else if (member.Status is MemberStatus.Leaving or MemberStatus.Exiting or MemberStatus.Down || _leaving.Contains(member.Address))
+                    absent.Add((member.Address, SnapshotFailureReason.NodeLeft, $"is leaving the cluster ({member.Status})"));
+            }
+            return absent;
         }
     }
 
@@ -35,20 +60,34 @@ internal sealed class ClusterPeers(Cluster cluster)
         switch (e)
         {
             case ClusterEvent.ReachableMember reachable:
-                _lost.Remove(reachable.Member.Address);
+                _unreachable.Remove(reachable.Member.Address);
                 return null;
             case ClusterEvent.MemberUp or ClusterEvent.MemberWeaklyUp:
-                _lost.Remove(((ClusterEvent.MemberStatusChange)e).Member.Address);
+                var up = ((ClusterEvent.MemberStatusChange)e).Member.Address;
+                _leaving.Remove(up);
+                _removed.Remove(up);
                 return null;
             case ClusterEvent.UnreachableMember unreachable:
-                _lost.Add(unreachable.Member.Address);
+                _unreachable.Add(unreachable.Member.Address);
                 return (unreachable.Member.Address, SnapshotFailureReason.NodeUnreachable, "became unreachable");
-            case ClusterEvent.MemberLeft or ClusterEvent.MemberExited or ClusterEvent.MemberRemoved or ClusterEvent.MemberDowned:
+            case ClusterEvent.MemberRemoved removed:
+                _removed.Add(removed.Member.Address);
+                _unreachable.Remove(removed.Member.Address);
+                _leaving.Remove(removed.Member.Address);
+                return (removed.Member.Address, SnapshotFailureReason.NodeLeft, $"left the cluster ({removed.Member.Status})");
+            case ClusterEvent.MemberLeft or ClusterEvent.MemberExited or ClusterEvent.MemberDowned:
                 var member = ((ClusterEvent.MemberStatusChange)e).Member;
-                _lost.Add(member.Address);
+                _leaving.Add(member.Address);
                 return (member.Address, SnapshotFailureReason.NodeLeft, $"left the cluster ({member.Status})");
             default:
                 return null;
         }
+    }
+
+    private HashSet<Address> Unreachable()
+    {
+        var unreachable = cluster.State.Unreachable.Select(m => m.Address).ToHashSet();
+        unreachable.UnionWith(_unreachable);
+        return unreachable;
     }
 }

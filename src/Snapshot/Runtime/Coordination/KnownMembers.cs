@@ -24,17 +24,15 @@ internal sealed class KnownMembers
     /// <summary>What this coordinator holds of <paramref name="group"/> from each of <paramref name="nodes"/>.</summary>
     public IReadOnlyDictionary<Address, List> Of(string group, IEnumerable<Address> nodes) =>
         nodes.Select(node => (node, list: _lists.GetValueOrDefault((node, group))))
-            .Where(known => known.list is not null)
+            .Where(known => known.list is { Version: var version } && version != Guid.Empty)
             .ToDictionary(known => known.node, known => known.list!);
 
     /// <summary><paramref name="node"/> sent its list of <paramref name="group"/>, at <paramref name="version"/>.</summary>
-    public void Keep(Address node, string group, Guid version, IReadOnlyList<GroupMember> members)
-    {
-        if (version == Guid.Empty)
-            _lists.Remove((node, group));
-        else
-            _lists[(node, group)] = new List(version, members);
-    }
+    public void Keep(Address node, string group, Guid version, IReadOnlyList<GroupMember> members) =>
+        _lists[(node, group)] = new List(version, members);
+
+    /// <summary>False only when <paramref name="node"/> last said it has no participant of <paramref name="group"/>.</summary>
+    public bool MayHaveMembers(Address node, string group) => _lists.GetValueOrDefault((node, group)) is not { Members.Count: 0 };
 
     /// <summary><paramref name="node"/> left the cluster: nothing it sent is kept.</summary>
     public void Forget(Address node)

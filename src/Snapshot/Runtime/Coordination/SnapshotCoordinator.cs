@@ -170,6 +170,15 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private void Collect(Guid request, string group, TimeSpan timeout, Action<IReadOnlyList<GroupMember>> complete,
         Action<SnapshotFailureReason, string> fail)
     {
+        // A node still in the cluster that cannot answer may hold participants of the group: a snapshot without them
+        // would not be of the group. Only one that last said it has none is left out.
+        var absent = (_peers?.Absent ?? []).Where(a => _known.MayHaveMembers(a.Node, group)).ToArray();
+        if (absent.Length > 0)
+        {
+            var reason = absent.Any(a => a.Reason == SnapshotFailureReason.NodeUnreachable) ? SnapshotFailureReason.NodeUnreachable : SnapshotFailureReason.NodeLeft;
+            fail(reason, $"node(s) {string.Join(", ", absent.Select(a => $"{a.Node} ({a.Why})"))} may have participants of group '{group}' and cannot be asked");
+            return;
+        }
         var peers = _peers?.Others ?? [];
         if (_gathering.Begin(request, LocalMembers(group), peers) is { } members)
         {
