@@ -9,6 +9,7 @@ namespace Snapshot.Cli.Reports;
 /// <c>--json</c>): who started it, what it cost, and whether it conserved the bank's money.
 /// </summary>
 /// <param name="IdOnInitiator">The snapshot's own id, unique on the node that took it (<see cref="Initiator"/>).</param>
+/// <param name="DepartedNodes">Where the group shrank since the previous snapshot that node took (<see cref="GlobalSnapshot.DepartedNodes"/>).</param>
 public sealed record SnapshotReport(
     long Id,
     string Initiator,
@@ -22,7 +23,8 @@ public sealed record SnapshotReport(
     long InFlightTotal,
     long Total,
     long ExpectedTotal,
-    IReadOnlyList<string> Violations)
+    IReadOnlyList<string> Violations,
+    IReadOnlyList<DepartedNode> DepartedNodes)
 {
     /// <summary>True when every invariant of the bank held: the money was conserved.</summary>
     public bool Conserved => Violations.Count == 0;
@@ -50,7 +52,8 @@ public sealed record SnapshotReport(
             ledger.InFlight,
             ledger.Total,
             ledger.Expected,
-            [.. ledger.Violations.Select(v => v.ToString())]);
+            [.. ledger.Violations.Select(v => v.ToString())],
+            snapshot.DepartedNodes);
     }
 
     /// <summary>The object <c>--json</c> prints for a snapshot.</summary>
@@ -68,5 +71,6 @@ public sealed record SnapshotReport(
         total = Total,
         conserved = Conserved,
         violations = Violations,
+        departed_nodes = DepartedNodes.Select(d => new { node = d.Node.ToString(), participants = d.Participants }),
     };
 }

@@ -34,6 +34,8 @@ public static class SnapshotTable
         {
             foreach (var violation in s.Violations)
                 console.MarkupLineInterpolated($"[red]snapshot {s.Id}:[/] {violation}");
+            foreach (var departed in s.DepartedNodes)
+                console.MarkupLineInterpolated($"[yellow]snapshot {s.Id}:[/] node {HostAndPort(departed.Node.ToString())} left the group with {Counted.Of(departed.Participants, "participant")} since the previous snapshot");
         }
         foreach (var failure in run.Failures)
             console.MarkupLineInterpolated($"[red]failed:[/] {failure}");

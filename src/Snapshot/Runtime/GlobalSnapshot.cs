@@ -45,6 +45,13 @@ public sealed record GlobalSnapshot(
     /// </summary>
     public long Markers { get; init; } = ChannelCount;
 
+    /// <summary>
+    /// The nodes that had participants in the previous snapshot of this group that the same node took, and have none in
+    /// this one (removed from the cluster in between): by how many participants the group shrank, and where. Empty for
+    /// the first snapshot, and for one read back from a store.
+    /// </summary>
+    public IReadOnlyList<DepartedNode> DepartedNodes { get; init; } = [];
+
     /// <summary>Messages recorded in flight, over all channels.</summary>
     public int RecordedMessages => Channels.Sum(c => c.Messages.Count);
 

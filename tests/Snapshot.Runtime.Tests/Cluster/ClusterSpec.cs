@@ -49,6 +49,7 @@ public sealed class ClusterSpec(ITestOutputHelper output) : ClusterTestKit(outpu
         await OpenBankAsync();
         var lost = Nodes[2];
         var lostAddress = Akka.Cluster.Cluster.Get(lost).SelfAddress;
+        Assert.Empty((await GlobalSnapshots.Get(Sys).TakeAsync(Account.Group)).DepartedNodes);
         using var gate = new Gate();
         var stuck = lost.ActorOf(Node.Props(Account.Group), "stuck");
         stuck.Tell(new Block(gate, TestActor));
@@ -71,5 +72,8 @@ public sealed class ClusterSpec(ITestOutputHelper output) : ClusterTestKit(outpu
         await AwaitAssertAsync(async () => next = await GlobalSnapshots.Get(Sys).TakeAsync(Account.Group), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
         Assert.Equal(2 * AccountsPerNode, next.Processes.Count);
         Assert.DoesNotContain(next.Processes, p => p.Participant.Path.Address == lostAddress);
+        // The first snapshot after says where the group shrank since the last one it completed; the one after, nowhere.
+        Assert.Equal([new DepartedNode(lostAddress, AccountsPerNode)], next.DepartedNodes);
+        Assert.Empty((await GlobalSnapshots.Get(Sys).TakeAsync(Account.Group)).DepartedNodes);
     }
 }

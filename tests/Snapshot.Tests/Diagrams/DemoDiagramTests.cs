@@ -24,7 +24,7 @@ public sealed class DemoDiagramTests
     /// <summary>The run's table: node 1's snapshots 4, 5 and 6 are the run's 1, 2 and 3.</summary>
     private static readonly IReadOnlyList<SnapshotReport> Table = [Report(1, 4), Report(2, 5), Report(3, 6)];
 
-    private static SnapshotReport Report(long id, long idOnNode1) => new(id, Node1, idOnNode1, 1, 2, 2, 4, 0, 2_000, 0, 2_000, 2_000, []);
+    private static SnapshotReport Report(long id, long idOnNode1) => new(id, Node1, idOnNode1, 1, 2, 2, 4, 0, 2_000, 0, 2_000, 2_000, [], []);
 
     private static ParticipantEvent Event(string snapshot, string participant, string name, double ms, int index, string? from = null, string? to = null, int? recorded = null) =>
         new(snapshot, participant, participant == "account-0" ? Node1 : Node2, name, from, to, recorded, Ms(ms), index);

@@ -38,6 +38,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
     private readonly LayoutRegistry _registry = LayoutRegistry.Get(Context.System);
     private readonly Dictionary<Guid, MemberRequest> _requests = [];
     private readonly KnownMembers _known = new();
+    private readonly GroupNodes _groupNodes;
     private readonly List<(WaitForParticipants Wait, IActorRef ReplyTo)> _waiting = [];
     private readonly PartChunks _chunks = new();
     private readonly PartBatches _batches;
@@ -59,6 +60,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             _peers = new ClusterPeers(_cluster);
         }
         var self = _selfAddress ?? Self.Path.Address;
+        _groupNodes = new GroupNodes(self);
         // Local refs carry no host: they are on this node.
         _coordination = new(self, participant => participant.Path.Address.HasGlobalScope ? participant.Path.Address : self, settings.MaxInFlight, ActorRefComparer.Instance);
         Receive<Register>(OnRegister);
@@ -463,6 +465,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
             case PartReceipt.Completed:
                 Finish(running);
                 var snapshot = running.Result(cut!, DateTimeOffset.UtcNow);
+                snapshot = snapshot with { DepartedNodes = _groupNodes.Departed(snapshot) };
                 running.Observation.Completed(snapshot);
                 running.Request.ReplyTo.Tell(snapshot);
                 return;
