@@ -165,9 +165,11 @@ public sealed class StampedSimulator
                 InitiateMembers(node, initiate.Snapshot);
                 break;
             case Notices notices:
+                if (!Open(node, notices.Snapshot))
+                    break;
                 foreach (var member in notices.Members)
                 {
-                    if (Open(node, notices.Snapshot) && _nodes[node].Ledger.Noticed(notices.Snapshot, member))
+                    if (_nodes[node].Ledger.Noticed(notices.Snapshot, member))
                         FlushMembers(node, notices.Snapshot);
                 }
                 break;

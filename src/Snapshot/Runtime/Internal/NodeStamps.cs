@@ -44,10 +44,7 @@ internal sealed class NodeStamps : IExtension
     /// node with members of their snapshots, as <see cref="RecordNotices"/> from the first member they name: one message per
     /// snapshot and node, or more when they hold more than <see cref="RecordNotices.MaxPositions"/>.
     /// </summary>
-    public void SendNotices(IActorRefProvider provider)
-    {
-        if (!Ledger.Notices.HasWaiting)
-            return;
+    public void SendNotices(IActorRefProvider provider) =>
         Ledger.Notices.SendWaiting((key, members) =>
         {
             // Past its deadline nothing waits for these any more.
@@ -62,7 +59,6 @@ internal sealed class NodeStamps : IExtension
                     node.Tell(notices, members[0]);
             }
         });
-    }
 
     /// <summary>Tells <paramref name="message"/> (an initiate or a flush) to every member of <paramref name="plan"/> on this node but <paramref name="except"/>.</summary>
     public static void TellMembersHere(SnapshotPlan plan, ISnapshotProtocolMessage message, IActorRef sender, IActorRef? except = null)

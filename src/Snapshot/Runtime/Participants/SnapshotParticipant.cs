@@ -211,8 +211,7 @@ public sealed class SnapshotParticipant
                 Record(sender, message);
         }
         // Whatever the handler tells goes behind this participant's record notice (NoticeOutbox says why).
-        if (_stamps is { } stamps && stamps.Ledger.Notices.HasWaiting)
-            stamps.SendNotices(_cell.SystemImpl.Provider);
+        _stamps?.SendNotices(_cell.SystemImpl.Provider);
         return receive(message);
     }
 
