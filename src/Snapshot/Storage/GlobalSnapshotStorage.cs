@@ -17,15 +17,18 @@ namespace Snapshot.Storage;
 /// <remarks>
 /// A snapshot store returns only the latest snapshot of a persistence id, so each stored snapshot has a persistence
 /// id of its own and a catalog, saved as a new version of the storage's persistence id at each change, lists them.
-/// A save writes the snapshot first and the catalog after, and a delete removes the entry from the catalog first: a
-/// failure at any step leaves every snapshot the catalog lists readable. One ActorSystem stores one change at a
-/// time; like any persistence id, a store should have one writing ActorSystem at a time.
+/// A save writes the snapshot first and the catalog after, and a delete removes the entry from the catalog first; a
+/// crash between the two steps is corrected from the data the next time the store is read (see
+/// <see cref="StoreContentsReader"/>), so a snapshot is never lost, overwritten or left unlisted, and an id never
+/// given out twice. Every stored record carries a checksum. One ActorSystem stores one change at a time; like any
+/// persistence id, a store should have one writing ActorSystem at a time.
 /// </remarks>
 public sealed class GlobalSnapshotStorage : IExtension
 {
     private readonly ExtendedActorSystem _system;
     private readonly ILoggingAdapter _log;
     private readonly Lazy<SnapshotStorePlugin> _plugin;
+    private readonly StoreContentsReader _contents;
     private readonly SemaphoreSlim _oneChangeAtATime = new(1, 1);
 
     public GlobalSnapshotStorage(ExtendedActorSystem system)
@@ -35,6 +38,7 @@ public sealed class GlobalSnapshotStorage : IExtension
         Settings = GlobalSnapshotStorageSettings.Create(system);
         // The plugin starts on first use: a system that never stores a snapshot never starts Akka.Persistence.
         _plugin = new Lazy<SnapshotStorePlugin>(() => new SnapshotStorePlugin(StartStore(system), Settings.Timeout));
+        _contents = new StoreContentsReader(_plugin, LocalStoreFiles.Of(system.Settings.Config, Settings.Plugin), Settings.PersistenceId);
         var snapshots = GlobalSnapshots.Get(system);
         PeriodicGroup = Settings.PeriodicGroup.Length > 0 ? Settings.PeriodicGroup : snapshots.Settings.DefaultGroup;
         if (Settings.Interval is { } interval)
@@ -75,11 +79,40 @@ public sealed class GlobalSnapshotStorage : IExtension
     public Task<StoredSnapshotInfo> SaveAsync(GlobalSnapshot snapshot, CancellationToken cancellationToken = default) =>
         SaveAsync(snapshot, periodic: false, cancellationToken);
 
-    /// <summary>The stored snapshots, oldest first; those of <paramref name="group"/> only when it is set.</summary>
+    /// <summary>
+    /// The stored snapshots, oldest first; those of <paramref name="group"/> only when it is set. Snapshots the catalog
+    /// lists but whose data is missing are left out; <see cref="CheckAsync"/> names them.
+    /// </summary>
     public async Task<IReadOnlyList<StoredSnapshotInfo>> ListAsync(string? group = null, CancellationToken cancellationToken = default)
     {
-        var catalog = await LoadCatalogAsync(cancellationToken);
-        return group is null ? catalog.Entries : [.. catalog.Entries.Where(e => e.Group == group)];
+        var entries = (await _contents.ReadAsync(cancellationToken)).Catalog.Entries;
+        return group is null ? entries : [.. entries.Where(e => e.Group == group)];
+    }
+
+    /// <summary>
+    /// Reads every stored snapshot's record back whole, checksum included, and says which can be and what cannot:
+    /// a catalog entry whose data is missing or damaged, a damaged catalog (whose snapshots are listed all the same).
+    /// States and messages are not deserialized: that needs the application's serializers, which <see cref="LoadAsync"/> uses.
+    /// </summary>
+    public async Task<StoreCheck> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var contents = await _contents.ReadAsync(cancellationToken);
+        var readable = new List<StoredSnapshotInfo>();
+        var damaged = new List<StoreDamage>(contents.Damaged);
+        foreach (var entry in contents.Catalog.Entries)
+        {
+            try
+            {
+                if (!contents.Read.Contains(entry.Id))
+                    await LoadRecordAsync(entry.Id, contents, cancellationToken);
+                readable.Add(entry);
+            }
+            catch (SnapshotStorageException e)
+            {
+                damaged.Add(new StoreDamage(entry.Id, _contents.Location(entry.Id, contents.Listing), e.Message));
+            }
+        }
+        return new StoreCheck(readable, damaged);
     }
 
     /// <summary>
@@ -87,28 +120,18 @@ public sealed class GlobalSnapshotStorage : IExtension
     /// paths to the same actors; otherwise they keep the stored path (and uid), and what is told to them goes to dead letters.
     /// </summary>
     /// <exception cref="StoredSnapshotNotFoundException">No snapshot is stored under <paramref name="id"/>.</exception>
-    /// <exception cref="SnapshotStorageException">It cannot be read: the store failed, or a format, state or message cannot be read back.</exception>
+    /// <exception cref="SnapshotStorageException">
+    /// It cannot be read: its data is missing or damaged (the message names its file), the store failed, or a format,
+    /// state or message cannot be read back.
+    /// </exception>
     public async Task<GlobalSnapshot> LoadAsync(long id, CancellationToken cancellationToken = default)
     {
-        var catalog = await LoadCatalogAsync(cancellationToken);
-        if (catalog.Entries.All(e => e.Id != id))
+        var contents = await _contents.ReadAsync(cancellationToken);
+        if (contents.Damaged.FirstOrDefault(d => d.Id == id) is { } damage)
+            throw new SnapshotStorageException($"cannot read stored {damage}");
+        if (contents.Catalog.Entries.All(e => e.Id != id))
             throw new StoredSnapshotNotFoundException(id);
-        SelectedSnapshot? selected;
-        try
-        {
-            selected = await Plugin.LoadLatestAsync(PersistenceIdOf(id), cancellationToken);
-        }
-        catch (SnapshotStorageException e)
-        {
-            throw new SnapshotStorageException($"cannot read stored snapshot {id}: {e.Message}", e);
-        }
-        return selected?.Snapshot switch
-        {
-            StoredSnapshot stored => StoredSnapshotConverter.ToGlobalSnapshot(stored, id, _system),
-            // Deleted by another ActorSystem between reading the catalog and the snapshot.
-            null => throw new StoredSnapshotNotFoundException(id),
-            var other => throw new SnapshotStorageException($"snapshot {id} in the store is a {other.GetType().Name}, not a stored snapshot"),
-        };
+        return StoredSnapshotConverter.ToGlobalSnapshot(await LoadRecordAsync(id, contents, cancellationToken), id, _system);
     }
 
     /// <summary>Deletes the snapshot stored under <paramref name="id"/>.</summary>
@@ -118,10 +141,10 @@ public sealed class GlobalSnapshotStorage : IExtension
         await _oneChangeAtATime.WaitAsync(cancellationToken);
         try
         {
-            var catalog = await LoadCatalogAsync(cancellationToken);
-            if (catalog.Entries.All(e => e.Id != id))
+            var contents = await _contents.ReadAsync(cancellationToken);
+            if (contents.Catalog.Entries.All(e => e.Id != id))
                 throw new StoredSnapshotNotFoundException(id);
-            await DeleteEntriesAsync(catalog, [id], cancellationToken);
+            await DeleteEntriesAsync(contents, [id], cancellationToken);
         }
         finally
         {
@@ -132,17 +155,17 @@ public sealed class GlobalSnapshotStorage : IExtension
     internal async Task<StoredSnapshotInfo> SaveAsync(GlobalSnapshot snapshot, bool periodic, CancellationToken cancellationToken)
     {
         // Serialized before the store is touched: a state that cannot be serialized fails here, naming it.
-        var stored = StoredSnapshotConverter.ToStored(snapshot, _system);
+        var stored = StoredSnapshotConverter.ToStored(snapshot, periodic, _system);
         await _oneChangeAtATime.WaitAsync(cancellationToken);
         try
         {
-            var catalog = await LoadCatalogAsync(cancellationToken);
-            var entry = new StoredSnapshotInfo(
-                catalog.NextId, snapshot.Group, snapshot.Processes.Count, snapshot.RecordedMessages, snapshot.StartedAt, snapshot.CompletedAt, periodic);
-            // A save whose catalog could not be written may have left a snapshot under this id, unlisted: replace it.
-            await Plugin.DeleteAsync(PersistenceIdOf(entry.Id), long.MaxValue, cancellationToken);
-            await Plugin.SaveAsync(PersistenceIdOf(entry.Id), 1, stored, cancellationToken);
-            await SaveCatalogAsync(catalog.With(entry), cancellationToken);
+            var contents = await _contents.ReadAsync(cancellationToken);
+            WarnOfDamage(contents);
+            var entry = stored.Info(contents.Catalog.NextId);
+            // The next id passes every id the store holds: nothing is overwritten.
+            await Plugin.SaveAsync(_contents.PersistenceIdOf(entry.Id), 1, stored, cancellationToken);
+            await SaveCatalogAsync(contents.Catalog.With(entry), cancellationToken);
+            await RemoveDeletedAsync(contents.Deleted, cancellationToken);
             return entry;
         }
         finally
@@ -157,11 +180,11 @@ public sealed class GlobalSnapshotStorage : IExtension
         await _oneChangeAtATime.WaitAsync(cancellationToken);
         try
         {
-            var catalog = await LoadCatalogAsync(cancellationToken);
-            var periodic = catalog.Entries.Where(e => e.Periodic && e.Group == group).ToArray();
+            var contents = await _contents.ReadAsync(cancellationToken);
+            var periodic = contents.Catalog.Entries.Where(e => e.Periodic && e.Group == group).ToArray();
             long[] pruned = [.. periodic.Take(Math.Max(0, periodic.Length - Settings.KeepLast)).Select(e => e.Id)];
             if (pruned.Length > 0)
-                await DeleteEntriesAsync(catalog, pruned, cancellationToken);
+                await DeleteEntriesAsync(contents, pruned, cancellationToken);
             return pruned;
         }
         finally
@@ -170,29 +193,55 @@ public sealed class GlobalSnapshotStorage : IExtension
         }
     }
 
-    private async Task DeleteEntriesAsync(SnapshotCatalog catalog, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    private async Task<StoredSnapshot> LoadRecordAsync(long id, StoreContents contents, CancellationToken cancellationToken)
     {
-        // The catalog first: should deleting a snapshot then fail, it is left unlisted, never listed but gone.
-        await SaveCatalogAsync(catalog.Without(ids), cancellationToken);
-        foreach (var id in ids)
-            await DeleteOrWarnAsync(PersistenceIdOf(id), long.MaxValue, $"snapshot {id}, no longer listed", cancellationToken);
+        SelectedSnapshot? selected;
+        try
+        {
+            selected = await Plugin.LoadLatestAsync(_contents.PersistenceIdOf(id), cancellationToken);
+        }
+        catch (SnapshotStorageException e)
+        {
+            throw new SnapshotStorageException($"cannot read stored snapshot {id} ({_contents.Location(id, contents.Listing)}): {e.Message}", e);
+        }
+        return selected?.Snapshot switch
+        {
+            StoredSnapshot stored => stored,
+            // Deleted by another ActorSystem between reading the catalog and the snapshot.
+            null => throw new StoredSnapshotNotFoundException(id),
+            var other => throw new SnapshotStorageException($"snapshot {id} in the store is a {other.GetType().Name}, not a stored snapshot"),
+        };
     }
 
-    private async Task<SnapshotCatalog> LoadCatalogAsync(CancellationToken cancellationToken) =>
-        (await Plugin.LoadLatestAsync(Settings.PersistenceId, cancellationToken))?.Snapshot switch
-        {
-            SnapshotCatalog catalog => catalog,
-            null => SnapshotCatalog.Empty,
-            var other => throw new SnapshotStorageException($"{Settings.PersistenceId} in the store is a {other.GetType().Name}, not a catalog of snapshots (akka.snapshot.storage-persistence-id)"),
-        };
+    private async Task DeleteEntriesAsync(StoreContents contents, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        WarnOfDamage(contents);
+        // The catalog first: should deleting a snapshot then fail, it is left unlisted, never listed but gone.
+        await SaveCatalogAsync(contents.Catalog.Without(ids), cancellationToken);
+        await RemoveDeletedAsync([.. contents.Deleted, .. ids], cancellationToken);
+    }
+
+    private async Task RemoveDeletedAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        foreach (var id in ids)
+            await DeleteOrWarnAsync(_contents.PersistenceIdOf(id), long.MaxValue, $"snapshot {id}, no longer listed", cancellationToken);
+    }
+
+    /// <summary>A change writes a catalog without what cannot be read: the log says what it leaves out, and why.</summary>
+    private void WarnOfDamage(StoreContents contents)
+    {
+        foreach (var damage in contents.Damaged)
+            _log.Warning("the snapshot store holds what cannot be read, left out of its catalog: {0}", damage);
+    }
 
     private async Task SaveCatalogAsync(SnapshotCatalog catalog, CancellationToken cancellationToken)
     {
         await Plugin.SaveAsync(Settings.PersistenceId, catalog.Version, catalog, cancellationToken);
-        // Older versions are no longer read; a failure to delete them leaves the new one the latest all the same. The
-        // first version has none, and some plugins (the in-memory one) read a maximum sequence number of 0 as "all".
-        if (catalog.Version > 1)
-            await DeleteOrWarnAsync(Settings.PersistenceId, catalog.Version - 1, "the catalog's older versions", cancellationToken);
+        // The version before stays, to be read should this one become unreadable; older ones are no longer read, and a
+        // failure to delete them leaves the new one the latest all the same. Some plugins (the in-memory one) read a
+        // maximum sequence number of 0 as "all".
+        if (catalog.Version > 2)
+            await DeleteOrWarnAsync(Settings.PersistenceId, catalog.Version - 2, "the catalog's older versions", cancellationToken);
     }
 
     /// <summary>Deletes what no catalog lists any more: a failure leaves unused data behind, not a failed change.</summary>
@@ -207,10 +256,7 @@ public sealed class GlobalSnapshotStorage : IExtension
             _log.Warning("could not delete {0} from the snapshot store, where it stays unused: {1}", what, e.Message);
         }
     }
-
-    private string PersistenceIdOf(long id) => $"{Settings.PersistenceId}-{id}";
 }
-
 public sealed class GlobalSnapshotStorageExtensionProvider : ExtensionIdProvider<GlobalSnapshotStorage>
 {
     public override GlobalSnapshotStorage CreateExtension(ExtendedActorSystem system) => new(system);

@@ -7,7 +7,7 @@ namespace Snapshot.Runtime.Tests.Storage;
 
 /// <summary>
 /// Stands in for the storage serializer of a later version of the library: the same identifier (4181), snapshots
-/// written under the manifest of a format 3 that this version does not know.
+/// written under the manifest of a format 9 that this version does not know.
 /// </summary>
 public sealed class NewerFormatSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
@@ -20,7 +20,7 @@ public sealed class NewerFormatSerializer(ExtendedActorSystem system) : Serializ
 
     private readonly StoredSnapshotSerializer _current = new(system);
 
-    public override string Manifest(object o) => _current.Manifest(o) == StoredSnapshotSerializer.SnapshotManifest ? "S3" : _current.Manifest(o);
+    public override string Manifest(object o) => _current.Manifest(o) == StoredSnapshotSerializer.SnapshotManifest ? "S9" : _current.Manifest(o);
 
     public override byte[] ToBinary(object obj) => _current.ToBinary(obj);
 

@@ -127,9 +127,10 @@ public abstract class StorageSpec : SnapshotSpec
 
         var error = await Assert.ThrowsAsync<SnapshotStorageException>(() => Storage.LoadAsync(2));
 
+        var file = Assert.Single(Directory.GetFiles(_store.Root, "snapshot-global-snapshots-2-1-*"));
         Assert.Equal(
-            "cannot read stored snapshot 2: the snapshot store akka://test/system/akka.persistence.snapshot-store.local failed loading global-snapshots-2: "
-            + "Stored snapshot format [S3] is not one this version of the Snapshot library reads (S1 and S2 for snapshots, C1 for the catalog): was it stored by a newer version?",
+            $"cannot read stored snapshot 2 ({file}): the snapshot store akka://test/system/akka.persistence.snapshot-store.local failed loading global-snapshots-2: "
+            + "Stored snapshot format [S9] is not one this version of the Snapshot library reads (S1 to S3 for snapshots, C1 and C2 for the catalog): was it stored by a newer version?",
             error.Message);
         Assert.Equal([1L, 2L], (await Storage.ListAsync()).Select(s => s.Id));
         StoredAssert.Identical(taken, await Storage.LoadAsync(1));

@@ -9,8 +9,8 @@ using Xunit.Abstractions;
 namespace Snapshot.Runtime.Tests.Storage;
 
 /// <summary>
-/// The stored format: bound with identifier 4181, versioned manifests, exact round trips, snapshots of format 1 still
-/// read, refused when malformed or newer.
+/// The stored format: bound with identifier 4181, versioned manifests, exact round trips, a checksum that refuses any
+/// changed byte, snapshots of formats 1 and 2 and catalogs of format 1 still read, refused when malformed or newer.
 /// </summary>
 public sealed class StoredSnapshotSerializerSpec : TestKit
 {
@@ -26,7 +26,10 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
         Channels: [new StoredChannel(0, 1, [Message, Message])],
         ChannelCount: 4,
         StartedAt: new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.FromHours(2)).AddTicks(7),
-        CompletedAt: new DateTimeOffset(2026, 11, 25, 18, 0, 1, TimeSpan.FromHours(-5)));
+        CompletedAt: new DateTimeOffset(2026, 11, 25, 18, 0, 1, TimeSpan.FromHours(-5)),
+        Periodic: true);
+
+    private const int ChecksumLength = 32;
 
     private static readonly SnapshotCatalog Catalog = new(3, 9,
     [
@@ -38,10 +41,10 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
     public StoredSnapshotSerializerSpec(ITestOutputHelper output) : base("", output) => GlobalSnapshotStorage.Get(Sys);
 
     [Fact]
-    public void Snapshots_and_the_catalog_are_bound_to_identifier_4181_under_manifests_of_formats_2_and_1()
+    public void Snapshots_and_the_catalog_are_bound_to_identifier_4181_under_manifests_of_formats_3_and_2()
     {
-        Assert.Equal(("S2", 4181), ManifestAndIdentifier(Snapshot));
-        Assert.Equal(("C1", 4181), ManifestAndIdentifier(Catalog));
+        Assert.Equal(("S3", 4181), ManifestAndIdentifier(Snapshot));
+        Assert.Equal(("C2", 4181), ManifestAndIdentifier(Catalog));
     }
 
     [Fact]
@@ -56,7 +59,42 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
         Assert.Equal(Snapshot.Processes.Select(Describe), back.Processes.Select(Describe));
         Assert.Equal(Snapshot.Channels.Select(Describe), back.Channels.Select(Describe));
         Assert.Equal(4, back.ChannelCount);
+        Assert.True(back.Periodic);
         Assert.Null(((StoredSnapshot)RoundTrip(Snapshot with { Initiator = null })).Initiator);
+        Assert.False(((StoredSnapshot)RoundTrip(Snapshot with { Periodic = false })).Periodic);
+    }
+
+    [Fact]
+    public void A_record_with_any_byte_changed_or_cut_shorter_than_its_checksum_is_refused()
+    {
+        var bytes = Serializer.ToBinary(Snapshot);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var edited = bytes.ToArray();
+            edited[i] ^= 0x01;
+            var error = Assert.Throws<SerializationException>(() => Serializer.FromBinary(edited, "S3"));
+            Assert.Equal($"stored snapshot record [S3] of {bytes.Length} bytes fails its checksum: it was changed after it was written", error.Message);
+        }
+        var catalog = Serializer.ToBinary(Catalog);
+        catalog[20] ^= 0x10;
+        Assert.Throws<SerializationException>(() => Serializer.FromBinary(catalog, "C2"));
+        var cut = Assert.Throws<SerializationException>(() => Serializer.FromBinary(bytes[..10], "S3"));
+        Assert.Equal("stored snapshot record [S3] of 10 bytes is cut short: too short for its checksum", cut.Message);
+    }
+
+    [Fact]
+    public void A_snapshot_of_format_2_reads_as_not_periodic_and_a_catalog_of_format_1_reads_equal()
+    {
+        // Format 3 is format 2's fields, the periodic flag and the checksum; catalog format 2 is format 1's and the checksum.
+        var format2 = Serializer.ToBinary(Snapshot)[..^(ChecksumLength + 1)];
+        var format1Catalog = Serializer.ToBinary(Catalog)[..^ChecksumLength];
+
+        var back = (StoredSnapshot)Serializer.FromBinary(format2, "S2");
+        var catalog = (SnapshotCatalog)Serializer.FromBinary(format1Catalog, "C1");
+
+        Assert.Equal((Snapshot.SnapshotId, Snapshot.ChannelCount, Snapshot.CompletedAt), (back.SnapshotId, back.ChannelCount, back.CompletedAt));
+        Assert.False(back.Periodic);
+        Assert.Equal(Catalog.Entries, catalog.Entries);
     }
 
     [Fact]
@@ -83,12 +121,12 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
     }
 
     [Fact]
-    public void A_snapshot_of_format_2_with_an_empty_channel_or_fewer_channels_counted_than_written_is_refused()
+    public void A_snapshot_with_an_empty_channel_or_fewer_channels_counted_than_written_is_refused()
     {
         var empty = Assert.Throws<SerializationException>(() => RoundTrip(Snapshot with { Channels = [.. Snapshot.Channels, new StoredChannel(1, 0, [])] }));
         var fewer = Assert.Throws<SerializationException>(() => RoundTrip(Snapshot with { ChannelCount = 0 }));
 
-        Assert.StartsWith("Cannot deserialize stored snapshot record [S2] at byte ", empty.Message);
+        Assert.StartsWith("Cannot deserialize stored snapshot record [S3] at byte ", empty.Message);
         Assert.EndsWith(": the channel 1 → 0 is written with no message", empty.Message);
         Assert.EndsWith(": 0 channels, fewer than the 1 written", fewer.Message);
     }
@@ -103,22 +141,23 @@ public sealed class StoredSnapshotSerializerSpec : TestKit
     }
 
     [Theory]
-    [InlineData("S3")]
-    [InlineData("C2")]
+    [InlineData("S4")]
+    [InlineData("C3")]
     [InlineData("LP")]
     public void A_manifest_of_another_format_is_refused_naming_it(string manifest)
     {
         var error = Assert.Throws<SerializationException>(() => Serializer.FromBinary(Serializer.ToBinary(Snapshot), manifest));
 
         Assert.Equal(
-            $"Stored snapshot format [{manifest}] is not one this version of the Snapshot library reads (S1 and S2 for snapshots, C1 for the catalog): was it stored by a newer version?",
+            $"Stored snapshot format [{manifest}] is not one this version of the Snapshot library reads (S1 to S3 for snapshots, C1 and C2 for the catalog): was it stored by a newer version?",
             error.Message);
     }
 
     [Fact]
     public void Bytes_cut_short_or_with_bytes_left_over_are_refused_naming_the_record_and_the_offset()
     {
-        var bytes = Serializer.ToBinary(Catalog);
+        // Format 1 of the catalog has no checksum: its reader alone finds what does not fit.
+        var bytes = Serializer.ToBinary(Catalog)[..^ChecksumLength];
 
         var cut = Assert.Throws<SerializationException>(() => Serializer.FromBinary(bytes[..^1], "C1"));
         var longer = Assert.Throws<SerializationException>(() => Serializer.FromBinary([.. bytes, 0], "C1"));

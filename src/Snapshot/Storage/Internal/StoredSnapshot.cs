@@ -9,6 +9,7 @@ namespace Snapshot.Storage.Internal;
 /// <param name="Initiator">Index into <see cref="Paths"/>; null when every participant started at once.</param>
 /// <param name="Channels">The channels that held messages, as <see cref="Runtime.GlobalSnapshot.Channels"/>.</param>
 /// <param name="ChannelCount">Every channel the snapshot covers, empty ones included.</param>
+/// <param name="Periodic">Stored by the periodic schedule, as its catalog entry says: the entry can be rebuilt from it.</param>
 internal sealed record StoredSnapshot(
     long SnapshotId,
     string Group,
@@ -18,7 +19,13 @@ internal sealed record StoredSnapshot(
     IReadOnlyList<StoredChannel> Channels,
     long ChannelCount,
     DateTimeOffset StartedAt,
-    DateTimeOffset CompletedAt) : IStoredRecord;
+    DateTimeOffset CompletedAt,
+    bool Periodic) : IStoredRecord
+{
+    /// <summary>What the catalog says of it, stored under <paramref name="id"/>.</summary>
+    public StoredSnapshotInfo Info(long id) =>
+        new(id, Group, Processes.Count, Channels.Sum(c => c.Messages.Count), StartedAt, CompletedAt, Periodic);
+}
 
 /// <param name="Participant">Index into <see cref="StoredSnapshot.Paths"/>.</param>
 internal sealed record StoredProcess(int Participant, StoredPayload? State, IReadOnlyList<StoredPayload> Stashed);

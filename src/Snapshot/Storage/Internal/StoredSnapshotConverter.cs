@@ -11,7 +11,8 @@ namespace Snapshot.Storage.Internal;
 internal static class StoredSnapshotConverter
 {
     /// <exception cref="SnapshotStorageException">A state or message cannot be serialized; the message names it and its participant or channel.</exception>
-    public static StoredSnapshot ToStored(GlobalSnapshot snapshot, ExtendedActorSystem system)
+    /// <param name="periodic">Stored by the periodic schedule.</param>
+    public static StoredSnapshot ToStored(GlobalSnapshot snapshot, bool periodic, ExtendedActorSystem system)
     {
         var paths = new List<string>();
         var indexes = new Dictionary<IActorRef, int>();
@@ -48,7 +49,7 @@ internal static class StoredSnapshotConverter
             IndexOf(c.To),
             [.. c.Messages.Select((m, i) => Serialize(m, () => $"message {i + 1} on the channel {c.From.Path} → {c.To.Path}"))])).ToArray();
         int? initiator = snapshot.Initiator is null ? null : IndexOf(snapshot.Initiator);
-        return new StoredSnapshot(snapshot.Id, snapshot.Group, paths, initiator, processes, channels, snapshot.ChannelCount, snapshot.StartedAt, snapshot.CompletedAt);
+        return new StoredSnapshot(snapshot.Id, snapshot.Group, paths, initiator, processes, channels, snapshot.ChannelCount, snapshot.StartedAt, snapshot.CompletedAt, periodic);
     }
 
     /// <exception cref="SnapshotStorageException">A ref or a payload cannot be read back; the message names it.</exception>
