@@ -208,7 +208,8 @@ public sealed class GlobalSnapshotStorage : IExtension
         {
             StoredSnapshot stored => stored,
             // Deleted by another ActorSystem between reading the catalog and the snapshot.
-            null => throw new StoredSnapshotNotFoundException(id),
+            null when selected is null => throw new StoredSnapshotNotFoundException(id),
+            null => throw new SnapshotStorageException($"cannot read stored snapshot {id} ({_contents.Location(id, contents.Listing)}): {StoreContentsReader.EmptyRecord}"),
             var other => throw new SnapshotStorageException($"snapshot {id} in the store is a {other.GetType().Name}, not a stored snapshot"),
         };
     }

@@ -26,6 +26,9 @@ namespace Snapshot.Storage.Internal;
 /// </remarks>
 internal sealed class StoreContentsReader(Lazy<SnapshotStorePlugin> plugin, LocalStoreFiles? files, string persistenceId)
 {
+    /// <summary>What a record the store reads as nothing is: the local store reads an empty file so.</summary>
+    public const string EmptyRecord = "it holds nothing (an empty file?)";
+
     /// <exception cref="SnapshotStorageException">The store failed, or (with a plugin other than the local store) its catalog cannot be read.</exception>
     public async Task<StoreContents> ReadAsync(CancellationToken cancellationToken)
     {
@@ -104,6 +107,12 @@ internal sealed class StoreContentsReader(Lazy<SnapshotStorePlugin> plugin, Loca
         {
             throw new SnapshotStorageException($"the catalog of stored snapshots ({location}) cannot be read, and with this plugin it cannot be rebuilt: {e.Message}", e);
         }
+        // The local store reads an empty file as a snapshot of nothing.
+        if (selected is { Snapshot: null })
+        {
+            damaged.Add(new StoreDamage(null, location, $"{EmptyRecord}; the catalog was rebuilt from the snapshots present"));
+            return null;
+        }
         if (selected is not null && listing?.Catalog is { } newest && (selected.Metadata.SequenceNr, selected.Metadata.Timestamp.Ticks) != (newest.SequenceNr, newest.Ticks))
             damaged.Add(new StoreDamage(null, newest.Path, "cannot be read; the version of the catalog before it was read instead"));
         return selected?.Snapshot switch
@@ -120,10 +129,14 @@ internal sealed class StoreContentsReader(Lazy<SnapshotStorePlugin> plugin, Loca
     {
         try
         {
-            switch ((await plugin.Value.LoadLatestAsync(PersistenceIdOf(id), cancellationToken))?.Snapshot)
+            var selected = await plugin.Value.LoadLatestAsync(PersistenceIdOf(id), cancellationToken);
+            switch (selected?.Snapshot)
             {
-                case null:
+                case null when selected is null:
                     return false;
+                case null:
+                    damaged.Add(new StoreDamage(id, Location(id, listing), EmptyRecord));
+                    return true;
                 case StoredSnapshot stored:
                     entries.Add(stored.Info(id));
                     read.Add(id);
