@@ -6,6 +6,7 @@ using Snapshot.Cli.Nodes;
 using Snapshot.Cli.Simulate;
 using Snapshot.Cli.Stored;
 using Snapshot.Simulation;
+using Snapshot.Storage;
 using Spectre.Console;
 
 namespace Snapshot.Cli;
@@ -51,6 +52,12 @@ public static class SnapshotCli
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
+        }
+        // A store that failed or holds what cannot be read: the message names the file, and the run did not succeed.
+        catch (SnapshotStorageException e)
+        {
+            error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.InvariantViolated;
         }
         catch (Exception e)
         {

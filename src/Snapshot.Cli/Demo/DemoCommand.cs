@@ -2,6 +2,7 @@ using System.CommandLine;
 using Snapshot.Cli.Deadlock;
 using Snapshot.Cli.Diagrams;
 using Snapshot.Cli.Reports;
+using Snapshot.Cli.Stored;
 using Spectre.Console;
 
 namespace Snapshot.Cli.Demo;
@@ -48,6 +49,10 @@ public static class DemoCommand
             var stored = parsed.GetValue(restoreFrom);
             if (stored is not null && parsed.GetValue(restore))
                 throw new UsageException(StoredCheckpoint.OptionName, "restores a stored snapshot; --restore takes a new one: give one of them");
+            if (parsed.GetValue(restore))
+                StoreFolder.CheckWritable(parsed.GetValue(store)!, "--store");
+            else if (stored is not null)
+                StoreFolder.CheckReadable(parsed.GetValue(store)!, "--store");
             return parsed.GetValue(restore) || stored is not null
                 ? RestoreAsync(settings, parsed.GetValue(store)!, stored, parsed.GetValue(json), console, output, cancellationToken)
                 : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, error, cancellationToken);

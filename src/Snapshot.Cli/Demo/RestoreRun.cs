@@ -30,7 +30,12 @@ public static class RestoreRun
         progress($"starting {Counted.Of(settings.Nodes, "new node")}");
         await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken, source.Store);
         var nodes = cluster.Nodes;
-        var checkpoint = await StoredCheckpoint.LoadAsync(GlobalSnapshotStorage.Get(nodes[0]), source.Store, storedId, cancellationToken);
+        // A checkpoint this run stored is read back as any stored snapshot: failing to, the run fails; --restore-from's
+        // snapshot is the user's choice, checked to be the bank's and named against the option.
+        var storage = GlobalSnapshotStorage.Get(nodes[0]);
+        var checkpoint = source.StoredId is null
+            ? await storage.LoadAsync(storedId, cancellationToken)
+            : await StoredCheckpoint.LoadAsync(storage, source.Store, storedId, cancellationToken);
         // Each account goes to the node of the same rank in the new cluster as its node had among the checkpoint's.
         var origins = checkpoint.Processes.Select(p => p.Participant.Path.Address).Distinct().ToList();
         // The store keeps who started a snapshot, not which node coordinated it: named as 'snapshot show' names it.

@@ -6,7 +6,11 @@ using Spectre.Console;
 
 namespace Snapshot.Cli.Stored;
 
-/// <summary><c>snapshot list</c>: the snapshots in the store a node's configuration names, oldest first.</summary>
+/// <summary>
+/// <c>snapshot list</c>: the snapshots in the store a node's configuration names, oldest first, each read back whole
+/// (<see cref="GlobalSnapshotStorage.CheckAsync"/>). What cannot be read is one <c>error:</c> line each, naming its
+/// file, and exit code 1; the rest is listed all the same.
+/// </summary>
 public static class ListCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error)
@@ -17,12 +21,21 @@ public static class ListCommand
         var command = new Command("list", "List the stored snapshots.") { config, group, json };
         command.SetAction((parsed, _) => StoreReader.RunAsync(parsed.GetValue(config), error, async storage =>
         {
-            var stored = await storage.ListAsync(parsed.GetValue(group));
+            var check = await storage.CheckAsync();
+            var wanted = parsed.GetValue(group);
+            var stored = wanted is null ? check.Readable : [.. check.Readable.Where(s => s.Group == wanted)];
             if (parsed.GetValue(json))
-                output.WriteLine(JsonSerializer.Serialize(new { snapshots = stored.Select(ToJson) }, StoredOptions.Indented));
+            {
+                var damaged = check.Damaged.Select(d => new { id = d.Id, location = d.Location, problem = d.Problem });
+                output.WriteLine(JsonSerializer.Serialize(new { snapshots = stored.Select(ToJson), damaged }, StoredOptions.Indented));
+            }
             else
+            {
                 Write(console, stored);
-            return ExitCodes.Success;
+            }
+            foreach (var damage in check.Damaged)
+                error.WriteLine($"error: {damage}");
+            return check.Damaged.Count == 0 ? ExitCodes.Success : ExitCodes.InvariantViolated;
         }));
         return command;
     }

@@ -21,8 +21,9 @@ public static class ShowCommand
         command.SetAction((parsed, _) => StoreReader.RunAsync(parsed.GetValue(config), error, async storage =>
         {
             var wanted = parsed.GetValue(id);
-            var info = (await storage.ListAsync()).FirstOrDefault(s => s.Id == wanted) ?? throw new StoredSnapshotNotFoundException(wanted);
+            // Loaded first: a snapshot listed but unreadable is named with its file, not reported as never stored.
             var snapshot = await storage.LoadAsync(wanted);
+            var info = (await storage.ListAsync()).FirstOrDefault(s => s.Id == wanted) ?? throw new StoredSnapshotNotFoundException(wanted);
             if (parsed.GetValue(json))
                 output.WriteLine(JsonSerializer.Serialize(ToJson(info, snapshot), StoredOptions.Indented));
             else

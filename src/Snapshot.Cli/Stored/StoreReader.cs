@@ -4,6 +4,7 @@ using Akka.Configuration;
 using Snapshot.Cli.Demo;
 using Snapshot.Cli.Nodes;
 using Snapshot.Storage;
+using Snapshot.Storage.Internal;
 
 namespace Snapshot.Cli.Stored;
 
@@ -24,6 +25,8 @@ public static class StoreReader
     public static async Task<int> RunAsync(string? configPath, TextWriter error, Func<GlobalSnapshotStorage, Task<int>> read)
     {
         var config = ReaderOverrides.WithFallback(configPath is null ? Config.Empty : NodeConfig.Read(configPath)).WithFallback(CliAkkaConfig.Quiet);
+        if (LocalStoreFiles.Of(config, config.GetString("akka.snapshot.storage-plugin", "")) is { } files)
+            StoreFolder.CheckReadable(files.Directory, "--config");
         var system = NodeConfig.Start(configPath ?? "the defaults", config);
         try
         {
