@@ -24,6 +24,15 @@ public sealed class CliProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills it at once, as <c>kill -9</c> does (SIGKILL), and waits until it is gone.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
 
     /// <param name="environment">Variables set (or, when null, removed) in the environment the CLI inherits from the tests.</param>

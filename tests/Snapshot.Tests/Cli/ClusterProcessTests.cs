@@ -58,7 +58,7 @@ public sealed class ClusterProcessTests
     }
 
     /// <summary>Ports free on 127.0.0.1 now: the OS picks them, the test lets them go for the nodes to bind.</summary>
-    private static int[] FreePorts(int count)
+    internal static int[] FreePorts(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
         foreach (var listener in listeners)
