@@ -15,9 +15,11 @@ namespace Snapshot.Cli.Chaos.Processes;
 public static class ProcessChaosRun
 {
     // - The client ends after its nodes were killed: leaving a cluster with nobody left would wait out its timeouts.
-    // - Nodes going unreachable and connections refused are the faults themselves: only errors are logged.
-    private static readonly Config ClientConfig = ConfigurationFactory.ParseString("""
+    // - Nodes going unreachable and connections refused are the faults themselves: only errors are logged, less
+    //   those remoting logs for the associations to a node process the run killed.
+    private static readonly Config ClientConfig = ConfigurationFactory.ParseString($"""
         akka.loglevel = ERROR
+        akka.loggers = {ChaosLogger.ConfigValue}
         akka.coordinated-shutdown.run-by-actor-system-terminate = off
         """);
 
