@@ -12,8 +12,9 @@ namespace Snapshot.Cli.Chaos.Processes;
 /// A departed node breaks that for good, and by an amount no snapshot tells: its balances leave with it, transfers in
 /// flight to it are lost, and transfers it sent before it went still arrive. So a snapshot that may see a departure's
 /// effects its baseline did not is not checked: it starts a new baseline (<see cref="ProcessCutVerdict.Rebased"/>).
-/// That is a snapshot started while a node was departing (signalled, or removed or exited on its own, until its
-/// process exited), or whose baseline started before a departure or less than <see cref="Settle"/> after it.
+/// That is a snapshot started while the group was changing (<see cref="GroupChanges"/>: a node departing, or joining
+/// until the client's coordinator lists its accounts, whose transfers with the others snapshots until then leave
+/// out), or whose baseline started before a change or less than <see cref="Settle"/> after it.
 /// </para>
 /// Between baselines the group may only grow: a participant missing without a departure is a snapshot that silently
 /// covered part of its group, and inconsistent. One snapshot loop checks, one snapshot at a time.
@@ -28,9 +29,9 @@ public sealed class BankConservation
 
     private Baseline _baseline = new(new Dictionary<string, long>(), 0, StartedAt: TimeSpan.Zero);
 
-    /// <param name="startedAt">When the snapshot started, on the clock of <see cref="Departures"/>.</param>
-    /// <param name="departedAt"><see cref="Departures.LatestAt"/> when the snapshot started.</param>
-    public ProcessCutVerdict Check(GlobalSnapshot snapshot, TimeSpan startedAt, TimeSpan? departedAt)
+    /// <param name="startedAt">When the snapshot started, on the clock of <see cref="GroupChanges"/>.</param>
+    /// <param name="changedAt"><see cref="GroupChanges.LatestAt"/> when the snapshot started.</param>
+    public ProcessCutVerdict Check(GlobalSnapshot snapshot, TimeSpan startedAt, TimeSpan? changedAt)
     {
         var violations = new List<string>();
         var openings = new Dictionary<string, long>();
@@ -47,7 +48,7 @@ public sealed class BankConservation
             openings[name] = account.Opening;
         }
         var total = BankLedger.Money.Measure(snapshot).Total;
-        var rebased = departedAt is { } departed && departed + Settle > _baseline.StartedAt;
+        var rebased = changedAt is { } changed && changed + Settle > _baseline.StartedAt;
         if (!rebased)
         {
             var missing = _baseline.Openings.Keys.Where(name => !openings.ContainsKey(name)).ToArray();

@@ -17,7 +17,7 @@ public sealed class ClientSnapshotLoop
 
     private readonly ActorSystem _client;
     private readonly SnapshotTally _tally;
-    private readonly Departures _departures;
+    private readonly GroupChanges _departures;
     private readonly Random _random;
     private readonly Action<string> _progress;
     private readonly BankConservation _conservation = new();
@@ -26,11 +26,11 @@ public sealed class ClientSnapshotLoop
     private IReadOnlyList<IActorRef> _lastParticipants = [];
     private int _rebased;
 
-    private ClientSnapshotLoop(ActorSystem client, SnapshotTally tally, Departures departures, int seed, Action<string> progress)
+    private ClientSnapshotLoop(ActorSystem client, SnapshotTally tally, GroupChanges groupChanges, int seed, Action<string> progress)
     {
         _client = client;
         _tally = tally;
-        _departures = departures;
+        _departures = groupChanges;
         _random = new Random(seed);
         _progress = progress;
         _running = Task.Run(RunAsync);
@@ -39,8 +39,8 @@ public sealed class ClientSnapshotLoop
     /// <summary>Completed snapshots that started a new baseline after a node departed.</summary>
     public int Rebased => Volatile.Read(ref _rebased);
 
-    public static ClientSnapshotLoop Start(ActorSystem client, SnapshotTally tally, Departures departures, int seed, Action<string> progress) =>
-        new(client, tally, departures, seed, progress);
+    public static ClientSnapshotLoop Start(ActorSystem client, SnapshotTally tally, GroupChanges groupChanges, int seed, Action<string> progress) =>
+        new(client, tally, groupChanges, seed, progress);
 
     /// <summary>Starts no more snapshots and waits for the one in flight to end, or to be found hung.</summary>
     public async Task StopAsync()
@@ -71,7 +71,7 @@ public sealed class ClientSnapshotLoop
     {
         var initiator = _lastParticipants.Count > 0 && _random.Next(2) == 0 ? _lastParticipants[_random.Next(_lastParticipants.Count)] : null;
         var startedAt = _departures.Now;
-        var departedAt = _departures.LatestAt();
+        var changedAt = _departures.LatestAt();
         var started = DateTime.UtcNow;
         _tally.Taken();
         var take = GlobalSnapshots.Get(_client).TakeAsync(BankAccount.Group, initiator, ChaosSettings.SnapshotTimeout);
@@ -84,7 +84,7 @@ public sealed class ClientSnapshotLoop
         try
         {
             var snapshot = await take;
-            var verdict = _conservation.Check(snapshot, startedAt, departedAt);
+            var verdict = _conservation.Check(snapshot, startedAt, changedAt);
             if (verdict.Violations.Count > 0)
             {
                 Report(_tally.Inconsistent, $"snapshot {snapshot.Id}: {string.Join("; ", verdict.Violations)}\n{snapshot.Describe()}");

@@ -13,7 +13,7 @@ namespace Snapshot.Cli.Chaos.Processes;
 /// client node (the one member that never fails), with the means to kill, freeze and interrupt them and to start new
 /// ones in their place. Used by one fault loop at a time.
 /// </summary>
-public sealed class NodeProcessCluster(ActorSystem client, string config, int seed, NodeProcesses processes, Departures departures, ProcessFaultCounts counts, Stopwatch clock, Action<string> progress)
+public sealed class NodeProcessCluster(ActorSystem client, string config, int seed, NodeProcesses processes, GroupChanges groupChanges, ProcessFaultCounts counts, Stopwatch clock, Action<string> progress)
 {
     public const int Nodes = ChaosSettings.Nodes;
 
@@ -57,7 +57,7 @@ public sealed class NodeProcessCluster(ActorSystem client, string config, int se
         {
             case ProcessFaultKind.Kill:
                 _live.Remove(target);
-                departures.Departing(target.Exited);
+                groupChanges.Changing(target.Exited);
                 counts.Injected(ProcessFaultCounts.Killed);
                 Progress($"kill -9 {target}");
                 target.Kill();
@@ -66,7 +66,7 @@ public sealed class NodeProcessCluster(ActorSystem client, string config, int se
                 break;
             case ProcessFaultKind.Leave:
                 _live.Remove(target);
-                departures.Departing(target.Exited);
+                groupChanges.Changing(target.Exited);
                 counts.Injected(ProcessFaultCounts.Left);
                 Progress($"SIGINT {target}: it leaves the cluster");
                 target.Interrupt();
@@ -107,7 +107,7 @@ public sealed class NodeProcessCluster(ActorSystem client, string config, int se
         foreach (var lost in _live.Where(node => !IsUp(node)).ToArray())
         {
             _live.Remove(lost);
-            departures.Departing(lost.Exited);
+            groupChanges.Changing(lost.Exited);
             if (lost.HasExited)
             {
                 counts.Unplanned(ProcessFaultCounts.ExitedOnTheirOwn);
@@ -135,7 +135,7 @@ public sealed class NodeProcessCluster(ActorSystem client, string config, int se
         }
         else
             counts.Unplanned(ProcessFaultCounts.NotRemoved);
-        departures.Departed();
+        groupChanges.Changed();
     }
 
     private async Task ReplaceAsync(NodeProcess gone, CancellationToken cancellationToken)
@@ -144,7 +144,9 @@ public sealed class NodeProcessCluster(ActorSystem client, string config, int se
         {
             var node = Launch();
             Progress($"started {node} in place of node {gone.Number}");
-            if (await JoinedAsync(node, cancellationToken))
+            var joined = JoinedAsync(node, cancellationToken);
+            groupChanges.Changing(joined);
+            if (await joined)
             {
                 counts.Injected(ProcessFaultCounts.Restarted);
                 _live.Add(node);
@@ -152,7 +154,7 @@ public sealed class NodeProcessCluster(ActorSystem client, string config, int se
             }
             counts.Unplanned(ProcessFaultCounts.StartsNotJoined);
             Progress($"{node} did not join within {DurationText.Format(JoinLimit)}: {node.LastLines}");
-            departures.Departing(node.Exited);
+            groupChanges.Changing(node.Exited);
             await node.StopAsync();
         }
         throw new NodeProcessException($"no node process joined in place of node {gone.Number} in {StartAttempts} attempts");

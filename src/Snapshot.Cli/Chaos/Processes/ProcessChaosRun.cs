@@ -51,14 +51,14 @@ public static class ProcessChaosRun
         await cluster.JoinAsync(cluster.SelfAddress, cancellationToken);
         progress($"seed {settings.Seed}: client {cluster.SelfAddress} starting {NodeProcessCluster.Nodes} node processes with {ChaosSettings.AccountsPerNode} accounts each");
         var clock = new Stopwatch();
-        var departures = new Departures();
+        var groupChanges = new GroupChanges();
         var faults = new ProcessFaultCounts();
-        var nodes = new NodeProcessCluster(system, config, settings.Seed, processes, departures, faults, clock, progress);
+        var nodes = new NodeProcessCluster(system, config, settings.Seed, processes, groupChanges, faults, clock, progress);
         await nodes.StartAsync(cancellationToken);
         var snapshots = new SnapshotTally();
         progress($"snapshots running for {DurationText.Format(settings.Duration)}, faults from the seed's schedule");
         clock.Start();
-        var loop = ClientSnapshotLoop.Start(system, snapshots, departures, settings.Seed, progress);
+        var loop = ClientSnapshotLoop.Start(system, snapshots, groupChanges, settings.Seed, progress);
         try
         {
             // A fault that starts in time is seen through, its node replaced, even past the duration: the run ends
