@@ -8,7 +8,8 @@ namespace Snapshot.Cli.Chaos;
 /// <summary>
 /// Akka's log on the error stream, like <see cref="StandardErrorLogger"/>, less the errors remoting logs, stack trace
 /// and all, for the faults the run injects on purpose and reports itself: an association it dropped, and messages
-/// a node it crashed still tried to send while its remoting stopped.
+/// a node it crashed still tried to send while its remoting stopped; with <c>--processes</c>, the association to a node
+/// process it killed.
 /// </summary>
 public sealed class ChaosLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
 {

@@ -19,7 +19,7 @@ public static class TakeCommand
     private static readonly Config ClientConfig = CliAkkaConfig.LoopbackClusterNode("cluster.roles = [\"client\"]");
 
     // Over a node's file: a client of its own, on a port the OS picks, joining the seed node given.
-    private static readonly Config ClientOverrides = ConfigurationFactory.ParseString("""
+    public static readonly Config ClientOverrides = ConfigurationFactory.ParseString("""
         akka.remote.dot-netty.tcp.port = 0
         akka.cluster.roles = ["client"]
         akka.cluster.seed-nodes = []

@@ -37,6 +37,7 @@ public sealed class ChaosTests
     [InlineData("--duration", "2s", "'2s' is not from 5s to 1h")]
     [InlineData("--seed", "-1", "'-1' is not a whole number")]
     [InlineData("--seed", "seven", "'seven' is not a whole number")]
+    [InlineData("--config", "hocon/node1.conf", "applies to --processes only")]
     public void A_bad_option_is_one_error_line_naming_it(string option, string value, string problem)
     {
         var run = CliRun.Of("chaos", option, value, "--json");
