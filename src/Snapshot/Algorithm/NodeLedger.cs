@@ -100,6 +100,10 @@ public sealed class NodeLedger<TPeer, TSnapshot>
     /// <summary>Forgets that <paramref name="id"/> was flushed or closed here, once nothing for it can arrive any more (its deadline passed).</summary>
     public void Forget(TSnapshot id) => _flushed.TryRemove(id, out _);
 
+    /// <summary>The sizes of what it keeps per snapshot: those open, those flushed or closed until forgotten, and the notices waiting.</summary>
+    internal IEnumerable<TableSize> TableSizes() =>
+        [new("ledger.open", _open.Count), new("ledger.flushed", _flushed.Count), Notices.TableSize()];
+
     private (bool Last, bool LastOfNode) Saw(TSnapshot id, TPeer member, bool local)
     {
         if (!_open.TryGetValue(id, out var ticks))

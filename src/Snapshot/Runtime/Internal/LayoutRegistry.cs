@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Algorithm;
 
 namespace Snapshot.Runtime.Internal;
 
@@ -25,6 +26,13 @@ internal sealed class LayoutRegistry : IExtension
     {
         lock (_lock)
             return _byId.GetValueOrDefault(id);
+    }
+
+    /// <summary>The sizes of what it keeps: the layouts, and the owners (coordinator and group) they are kept for.</summary>
+    public IEnumerable<TableSize> TableSizes()
+    {
+        lock (_lock)
+            return [new("node.layouts", _byId.Count), new("node.layout-owners", _byOwner.Count)];
     }
 
     /// <summary>

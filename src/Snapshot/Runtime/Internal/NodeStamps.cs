@@ -60,6 +60,9 @@ internal sealed class NodeStamps : IExtension
             }
         });
 
+    /// <summary>The sizes of what it keeps per snapshot opened here, and its ledger's.</summary>
+    public IEnumerable<TableSize> TableSizes() => [new("node.stamped-plans", _plans.Count), new("node.stamped-opened", _opened.Count), .. Ledger.TableSizes()];
+
     /// <summary>Tells <paramref name="message"/> (an initiate or a flush) to every member of <paramref name="plan"/> on this node but <paramref name="except"/>.</summary>
     public static void TellMembersHere(SnapshotPlan plan, ISnapshotProtocolMessage message, IActorRef sender, IActorRef? except = null)
     {
