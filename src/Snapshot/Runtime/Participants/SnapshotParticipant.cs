@@ -549,7 +549,7 @@ public sealed class SnapshotParticipant
             _stamped?.Abandon(key);
             _finished.Add(key, abandon.DeadlineUtc, null);
         }
-        _stamps?.Close(key);
+        _stamps?.Close(key, abandon.DeadlineUtc);
         coordinator.Tell(new Abandoned(id, _cell.Self, recorded, awaiting), _cell.Self);
     }
 
