@@ -551,6 +551,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         {
             _distribution.Forget(removed.Member.Address);
             _known.Forget(removed.Member.Address);
+            _registry.Forget(removed.Member.Address);
         }
         if (_peers?.Apply(e) is not var (node, reason, what))
             return;
