@@ -20,7 +20,7 @@ public static class SoakCommand
             DefaultValueFactory = _ => SoakSettings.DefaultEvery,
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with every period at the end instead of a table per period." };
-        var command = new Command("soak", $"Take snapshots back to back on {SoakSettings.Nodes} nodes on loopback under transfers and measure, each period, the managed heap after a full collection and the sizes of the snapshot extension's own tables. Exit code 0 when flat: the last period's heap at most {SoakSettings.HeapGrowthAllowed * 100:0}% above the first's, and every table back at its idle size at the end. Run it with -c Release.")
+        var command = new Command("soak", $"Take snapshots back to back on {SoakSettings.Nodes} nodes on loopback under transfers and measure, each period, the managed heap after a full collection and the sizes of the snapshot extension's own tables. Exit code 0 when flat: the heap over the last third of the periods at most {SoakSettings.HeapGrowthAllowed * 100:0}% above the first third's (medians), and every table back at its idle size at the end. Run it with -c Release.")
         {
             duration, every, json,
         };

@@ -1,9 +1,11 @@
 namespace Snapshot.Cli.Soak;
 
 /// <summary>
-/// The figures of one <c>snapshot soak</c> run, and whether its memory held flat: the heap after a full collection at
-/// the last period at most <see cref="SoakSettings.HeapGrowthAllowed"/> above the first, and every table of the extension
-/// back at its idle size at the end (after the last snapshot's timeout and one more snapshot from each node, as at idle).
+/// The figures of one <c>snapshot soak</c> run, and whether its memory held flat: the heap after a full collection over
+/// the last third of the periods (their median) at most <see cref="SoakSettings.HeapGrowthAllowed"/> above the first
+/// third's, and every table of the extension back at its idle size at the end (after the last snapshot's timeout and one
+/// more snapshot from each node, as at idle). Medians, because one period's heap moves by a few percent either way with
+/// what the payments and remoting hold at that moment.
 /// </summary>
 /// <param name="Idle">Table sizes before the traffic, after the warm-up snapshots from each node.</param>
 /// <param name="End">Table sizes after the traffic stopped, measured as <paramref name="Idle"/> was.</param>
@@ -17,8 +19,14 @@ public sealed record SoakReport(SoakSettings Settings, IReadOnlyDictionary<strin
 
     public long Inconsistent => Periods.Sum(p => p.Inconsistent);
 
-    /// <summary>How much the heap grew from the first period to the last, as a fraction of the first.</summary>
-    public double HeapGrowth => Periods.Count == 0 ? 0 : (double)Periods[^1].HeapBytes / Periods[0].HeapBytes - 1;
+    /// <summary>The median heap of the first third of the periods (at least one).</summary>
+    public long HeapAtStart => MedianHeap(Periods.Take(Third));
+
+    /// <summary>The median heap of the last third of the periods (at least one).</summary>
+    public long HeapAtEnd => MedianHeap(Periods.TakeLast(Third));
+
+    /// <summary>How much the heap grew from the first third of the periods to the last, as a fraction of the first.</summary>
+    public double HeapGrowth => Periods.Count == 0 ? 0 : (double)HeapAtEnd / HeapAtStart - 1;
 
     public bool HeapFlat => HeapGrowth <= SoakSettings.HeapGrowthAllowed;
 
@@ -51,6 +59,8 @@ public sealed record SoakReport(SoakSettings Settings, IReadOnlyDictionary<strin
         idle = Idle,
         periods = Periods.Select(p => p.ToJson()),
         end = End,
+        heap_start_bytes = HeapAtStart,
+        heap_end_bytes = HeapAtEnd,
         heap_growth_percent = Math.Round(HeapGrowth * 100, 1),
         heap_growth_allowed_percent = SoakSettings.HeapGrowthAllowed * 100,
         heap_flat = HeapFlat,
@@ -58,4 +68,12 @@ public sealed record SoakReport(SoakSettings Settings, IReadOnlyDictionary<strin
         flat = Flat,
         succeeded = Succeeded,
     };
+
+    private int Third => Math.Max(1, Periods.Count / 3);
+
+    private static long MedianHeap(IEnumerable<SoakPeriod> periods)
+    {
+        var heaps = periods.Select(p => p.HeapBytes).Order().ToArray();
+        return heaps.Length == 0 ? 0 : heaps[heaps.Length / 2];
+    }
 }

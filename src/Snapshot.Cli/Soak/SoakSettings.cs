@@ -17,8 +17,8 @@ public sealed record SoakSettings(TimeSpan Duration, TimeSpan Every)
     public const int Accounts = 30;
 
     /// <summary>
-    /// Most the heap after a full collection may grow from the first period to the last and still be flat: the first
-    /// period is taken once pools, caches and remoting's buffers have grown to the traffic, so what grows after is kept.
+    /// Most the heap after a full collection may grow from the first third of the periods to the last and still be flat:
+    /// the first period ends once pools, caches and remoting's buffers have grown to the traffic, so what grows after is kept.
     /// </summary>
     public const double HeapGrowthAllowed = 0.10;
 

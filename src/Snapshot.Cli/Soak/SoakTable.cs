@@ -41,7 +41,7 @@ public static class SoakTable
         if (report.Periods.Count > 0)
         {
             console.MarkupLine(Flagged(
-                $"heap after a full collection: {Megabytes(report.Periods[0].HeapBytes)} MB at period 1, {Megabytes(report.Periods[^1].HeapBytes)} MB at period {report.Periods.Count} ({report.HeapGrowth * 100:+0.0;-0.0}%, at most +{SoakSettings.HeapGrowthAllowed * 100:0}% is flat)",
+                $"heap after a full collection, median of the first and last third of the periods: {Megabytes(report.HeapAtStart)} MB, then {Megabytes(report.HeapAtEnd)} MB ({report.HeapGrowth * 100:+0.0;-0.0}%, at most +{SoakSettings.HeapGrowthAllowed * 100:0}% is flat)",
                 report.HeapFlat));
         }
         console.MarkupLine(report.NotBackToIdle.Count == 0

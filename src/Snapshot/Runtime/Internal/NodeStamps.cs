@@ -16,10 +16,10 @@ internal sealed class NodeStamps : IExtension
     // coordinator. Then its plan goes, and the ledger closes it (if nobody did: a snapshot whose failure no participant
     // here heard of) and forgets it. Under the lock, with what reads and writes the ledger's open and closed snapshots.
     private readonly Dictionary<SnapshotKey, DateTime> _deadlines = [];
-    // Per coordinator, the watermark of its latest plan opened here (every snapshot it numbered below it is over there,
-    // SnapshotPlan.SettledBelow) and the latest deadline of its plans: once that has passed, the deadline alone refuses
-    // whatever comes from it, and the watermark goes too (a coordinator that left, or a node's previous incarnation).
-    private readonly Dictionary<IActorRef, (SnapshotId Below, DateTime LastDeadlineUtc)> _coordinators = new(ActorRefComparer.Instance);
+    // Per coordinator, the watermark of its latest plan opened here: every snapshot it numbered below it is over there
+    // (SnapshotPlan.SettledBelow). Kept for good, as a participant's FinishedSnapshots keeps its own: a snapshot below it
+    // may have a later deadline than any plan seen here, so no deadline says when the watermark is no longer needed.
+    private readonly Dictionary<IActorRef, SnapshotId> _coordinators = new(ActorRefComparer.Instance);
     private DateTime _earliestDeadlineUtc = DateTime.MaxValue;
     private readonly Lock _lock = new();
 
@@ -122,22 +122,18 @@ internal sealed class NodeStamps : IExtension
             _earliestDeadlineUtc = deadlineUtc;
     }
 
-    /// <summary>Takes in the watermark and deadline of <paramref name="plan"/>'s coordinator; true when the watermark rose.</summary>
+    /// <summary>Takes in the watermark of <paramref name="plan"/>'s coordinator; true when it rose.</summary>
     private bool Settle(SnapshotPlan plan)
     {
-        if (_coordinators.TryGetValue(plan.Coordinator, out var known))
-        {
-            var below = plan.SettledBelow.Value > known.Below.Value ? plan.SettledBelow : known.Below;
-            _coordinators[plan.Coordinator] = (below, plan.DeadlineUtc > known.LastDeadlineUtc ? plan.DeadlineUtc : known.LastDeadlineUtc);
-            return below != known.Below;
-        }
-        _coordinators[plan.Coordinator] = (plan.SettledBelow, plan.DeadlineUtc);
+        if (_coordinators.TryGetValue(plan.Coordinator, out var below) && below.Value >= plan.SettledBelow.Value)
+            return false;
+        _coordinators[plan.Coordinator] = plan.SettledBelow;
         return true;
     }
 
-    private bool IsSettled(SnapshotKey key) => _coordinators.TryGetValue(key.Coordinator, out var known) && key.Id.Value < known.Below.Value;
+    private bool IsSettled(SnapshotKey key) => _coordinators.TryGetValue(key.Coordinator, out var below) && key.Id.Value < below.Value;
 
-    /// <summary>Forgets every snapshot past its deadline or answered by its coordinator, and the watermarks no plan can need.</summary>
+    /// <summary>Forgets every snapshot past its deadline or answered by its coordinator.</summary>
     private void ForgetOver(DateTime now)
     {
         _earliestDeadlineUtc = DateTime.MaxValue;
@@ -152,11 +148,6 @@ internal sealed class NodeStamps : IExtension
             }
             else if (deadlineUtc < _earliestDeadlineUtc)
                 _earliestDeadlineUtc = deadlineUtc;
-        }
-        foreach (var (coordinator, known) in _coordinators.ToArray())
-        {
-            if (known.LastDeadlineUtc < now)
-                _coordinators.Remove(coordinator);
         }
     }
 }
