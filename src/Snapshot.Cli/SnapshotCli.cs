@@ -4,6 +4,7 @@ using Snapshot.Cli.Chaos;
 using Snapshot.Cli.Demo;
 using Snapshot.Cli.Nodes;
 using Snapshot.Cli.Simulate;
+using Snapshot.Cli.Soak;
 using Snapshot.Cli.Stored;
 using Snapshot.Simulation;
 using Snapshot.Storage;
@@ -35,6 +36,7 @@ public static class SnapshotCli
             NodeCommand.Create(console),
             TakeCommand.Create(console, output),
             BenchCommand.Create(console, output),
+            SoakCommand.Create(console, output),
             ListCommand.Create(console, output, error),
             ShowCommand.Create(console, output, error),
         };

@@ -123,13 +123,18 @@ public sealed class BankWorkload : IAsyncDisposable
     /// <paramref name="snapshotting"/>, while snapshots are taken back to back.
     /// </summary>
     public Task<TransferRun> RunAsync(long transfers, bool snapshotting) =>
-        RunAsync(Math.Max(1, transfers / Chains), haltAfter: null, snapshotting);
+        RunAsync(Math.Max(1, transfers / Chains), halt: null, snapshotting);
 
     /// <summary>Transfers for <paramref name="duration"/>: the chains never end by themselves, the accounts are halted then.</summary>
     public Task<TransferRun> RunForAsync(TimeSpan duration, bool snapshotting) =>
-        RunAsync(long.MaxValue, duration, snapshotting);
+        RunAsync(long.MaxValue, () => Task.Delay(duration), snapshotting);
 
-    private async Task<TransferRun> RunAsync(long hopsPerChain, TimeSpan? haltAfter, bool snapshotting)
+    /// <summary>Transfers until <paramref name="stop"/> is cancelled, taking no snapshots: the caller takes its own.</summary>
+    public Task<TransferRun> RunUntilAsync(CancellationToken stop) =>
+        RunAsync(long.MaxValue, () => Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, stop).ContinueWith(_ => { }, TaskScheduler.Default), snapshotting: false);
+
+    /// <param name="halt">Completes when the accounts are to be halted; null to let each chain end after <paramref name="hopsPerChain"/> hops.</param>
+    private async Task<TransferRun> RunAsync(long hopsPerChain, Func<Task>? halt, bool snapshotting)
     {
         var tally = new PaymentTally(Chains);
         await Task.WhenAll(_accounts.Select((account, i) =>
@@ -142,9 +147,9 @@ public sealed class BankWorkload : IAsyncDisposable
         foreach (var account in _accounts)
             account.Tell(Serve.Instance);
         var taking = snapshotting ? Task.Run(() => SnapshotBackToBackAsync(stop.Token)) : Task.FromResult(SnapshotSeries.None);
-        if (haltAfter is { } duration)
+        if (halt is not null)
         {
-            await Task.Delay(duration);
+            await halt();
             foreach (var account in _accounts)
                 account.Tell(Halt.Instance);
         }

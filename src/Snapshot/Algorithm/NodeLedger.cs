@@ -44,6 +44,9 @@ public sealed class NodeLedger<TPeer, TSnapshot>
 {
     private readonly ConcurrentDictionary<TSnapshot, RecordingTicks<TPeer, TSnapshot>> _open = new();
     private readonly ConcurrentDictionary<TSnapshot, bool> _flushed = new();
+    // Taken to open, flush, close and forget a snapshot (a few times per snapshot), never to stamp or record: a flush that
+    // races a close and forget must not mark as flushed, for good, an id the driver has already forgotten.
+    private readonly Lock _lifecycle = new();
     private long _clock;
     private int _openCount;
 
@@ -64,18 +67,29 @@ public sealed class NodeLedger<TPeer, TSnapshot>
     /// <returns>False when the snapshot was already flushed here: what arrives for it now is late, and changes nothing.</returns>
     public bool Open(TSnapshot id, PeerIndex<TPeer> members, int localMembers, int maxRecordedPerChannel = int.MaxValue)
     {
-        if (_flushed.ContainsKey(id))
-            return false;
-        if (!_open.ContainsKey(id) && _open.TryAdd(id, new RecordingTicks<TPeer, TSnapshot>(id, members, localMembers, maxRecordedPerChannel)))
-            Interlocked.Increment(ref _openCount);
-        return true;
+        lock (_lifecycle)
+        {
+            if (_flushed.ContainsKey(id))
+                return false;
+            if (!_open.ContainsKey(id) && _open.TryAdd(id, new RecordingTicks<TPeer, TSnapshot>(id, members, localMembers, maxRecordedPerChannel)))
+                Interlocked.Increment(ref _openCount);
+            return true;
+        }
     }
 
     /// <summary>
     /// Closes snapshot <paramref name="id"/> without a flush (it failed): no message makes a member record for it any more,
     /// and what arrives for it later changes nothing.
     /// </summary>
-    public void Close(TSnapshot id) => Remove(id);
+    public void Close(TSnapshot id)
+    {
+        lock (_lifecycle)
+        {
+            _flushed.TryAdd(id, true);
+            if (_open.TryRemove(id, out _))
+                Interlocked.Decrement(ref _openCount);
+        }
+    }
 
     /// <summary>Open snapshot <paramref name="id"/>; null when it is not open here (never opened, or flushed).</summary>
     public RecordingTicks<TPeer, TSnapshot>? Find(TSnapshot id) => _open.GetValueOrDefault(id);
@@ -97,8 +111,16 @@ public sealed class NodeLedger<TPeer, TSnapshot>
     /// <returns>True when this was the last event the node waited for: the driver flushes every member of this node.</returns>
     public bool Noticed(TSnapshot id, TPeer member) => Saw(id, member, local: false).Last;
 
-    /// <summary>Forgets that <paramref name="id"/> was flushed or closed here, once nothing for it can arrive any more (its deadline passed).</summary>
-    public void Forget(TSnapshot id) => _flushed.TryRemove(id, out _);
+    /// <summary>Forgets that <paramref name="id"/> was flushed or closed here, once nothing for it can arrive any more (its deadline passed, or its coordinator answered it).</summary>
+    public void Forget(TSnapshot id)
+    {
+        lock (_lifecycle)
+            _flushed.TryRemove(id, out _);
+    }
+
+    /// <summary>The sizes of what it keeps per snapshot: those open, those flushed or closed until forgotten, and the notices waiting.</summary>
+    internal IEnumerable<TableSize> TableSizes() =>
+        [new("ledger.open", _open.Count), new("ledger.flushed", _flushed.Count), Notices.TableSize()];
 
     private (bool Last, bool LastOfNode) Saw(TSnapshot id, TPeer member, bool local)
     {
@@ -110,14 +132,19 @@ public sealed class NodeLedger<TPeer, TSnapshot>
         // Flushed: no member of this node records for it any more. Those recording keep their RecordingTicks until
         // their own flush, to tell the messages still ahead of it in their mailboxes.
         if (seen.Last)
-            Remove(id);
+            Flushed(id);
         return seen;
     }
 
-    private void Remove(TSnapshot id)
+    /// <summary>Marks <paramref name="id"/> flushed, unless it was closed meanwhile: then it is the closer's, and may be forgotten already.</summary>
+    private void Flushed(TSnapshot id)
     {
-        _flushed.TryAdd(id, true);
-        if (_open.TryRemove(id, out _))
+        lock (_lifecycle)
+        {
+            if (!_open.TryRemove(id, out _))
+                return;
+            _flushed.TryAdd(id, true);
             Interlocked.Decrement(ref _openCount);
+        }
     }
 }

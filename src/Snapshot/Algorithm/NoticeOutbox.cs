@@ -37,6 +37,9 @@ public sealed class NoticeOutbox<TPeer, TSnapshot>
     /// <summary>True while some notice waits: one volatile read, made before every handler while a snapshot is open.</summary>
     public bool HasWaiting => Volatile.Read(ref _count) > 0;
 
+    /// <summary>How many notices wait.</summary>
+    internal TableSize TableSize() => new("ledger.notices-waiting", Volatile.Read(ref _count));
+
     /// <summary><paramref name="member"/> recorded for <paramref name="snapshot"/>: its notice waits for the next send.</summary>
     public void Add(TSnapshot snapshot, TPeer member)
     {

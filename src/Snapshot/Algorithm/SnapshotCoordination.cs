@@ -202,6 +202,14 @@ public sealed class SnapshotCoordination<TNode, TParticipant, TPart, TMessage>
     public SnapshotEnding<TParticipant>? ReportTimeout(SnapshotId id) =>
         _running.TryGetValue(id, out var run) && run.TimingOut is not null ? End(id, run) : null;
 
+    /// <summary>The sizes of what it keeps per request and snapshot in flight.</summary>
+    internal IEnumerable<TableSize> TableSizes() =>
+    [
+        new("coordination.admitted", _admitted.Count),
+        new("coordination.running", _running.Count),
+        new("coordination.requests", _byRequest.Count),
+    ];
+
     private bool Spans(Tracked run, TNode node)
     {
         run.Nodes ??= [_self, .. run.Parts.Participants.Select(_nodeOf)];

@@ -132,6 +132,9 @@ public sealed class SnapshotProcess<TPeer, TMessage>
     /// </summary>
     public void Forget(SnapshotId id) => _finished.Remove(id);
 
+    /// <summary>The sizes of what it keeps per snapshot: those open, and those finished until forgotten.</summary>
+    internal IEnumerable<TableSize> TableSizes() => [new("process.open", _open.Count), new("process.finished", _finished.Count)];
+
     private ProcessStep<TPeer, TMessage> Record(SnapshotId id, int markerFrom)
     {
         var open = new OpenSnapshot(_incoming.Count, markerFrom);

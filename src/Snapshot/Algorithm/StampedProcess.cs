@@ -107,6 +107,9 @@ public sealed class StampedProcess<TPeer, TMessage, TSnapshot>
     /// <summary>Forgets that <paramref name="id"/> finished here, once nothing for it can arrive any more.</summary>
     public void Forget(TSnapshot id) => _finished.Remove(id);
 
+    /// <summary>The sizes of what it keeps per snapshot: those recording, and those finished until forgotten.</summary>
+    internal IEnumerable<TableSize> TableSizes() => [new("stamped.recording", _recording.Count), new("stamped.finished", _finished.Count)];
+
     private StampedStep<TSnapshot> Record(IReadOnlyList<RecordingTicks<TPeer, TSnapshot>> snapshots)
     {
         List<TSnapshot>? flush = null;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Akka.Actor;
+using Snapshot.Algorithm;
 using Snapshot.Restore;
 using Snapshot.Runtime.Coordination;
 using Snapshot.Runtime.Internal;
@@ -97,6 +98,21 @@ public sealed class GlobalSnapshots : IExtension
     public Task<RestoredGroup> RestoreAsync(GlobalSnapshot snapshot, Func<RestoringParticipant, IActorRef> factory,
         Func<object, IReadOnlyDictionary<IActorRef, IActorRef>, object>? rewrite = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         GroupRestore.RunAsync(_system, this, snapshot, factory, rewrite, timeout ?? Settings.DefaultTimeout, cancellationToken);
+
+    /// <summary>
+    /// How many entries each of this node's own snapshot tables holds now, summed by table over its coordinator, its
+    /// participants and what the node shares: each asked by message, as the tables are their actors' state. For leak checks
+    /// (<c>snapshot soak</c>, the specs), so internal: the tables are the runtime's, and change with it.
+    /// </summary>
+    internal async Task<IReadOnlyList<TableSize>> ReadTableSizesAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var coordinator = await Coordinator.Ask<TableSizesRead>(ReadTableSizes.Instance, timeout, cancellationToken);
+        var participants = await Task.WhenAll(coordinator.LocalParticipants.Select(p => p.Ask<TableSizesRead>(ReadTableSizes.Instance, timeout, cancellationToken)));
+        return [.. coordinator.Sizes.Concat(participants.SelectMany(p => p.Sizes))
+            .GroupBy(size => size.Table)
+            .Select(table => new TableSize(table.Key, table.Sum(size => size.Size)))
+            .OrderBy(size => size.Table, StringComparer.Ordinal)];
+    }
 
     /// <summary>The participants of <paramref name="group"/> now, on every reachable node: by node, then in registration order.</summary>
     public async Task<IReadOnlyList<IActorRef>> ParticipantsAsync(string? group = null, CancellationToken cancellationToken = default) =>

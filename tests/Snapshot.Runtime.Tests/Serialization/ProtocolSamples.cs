@@ -105,6 +105,7 @@ internal sealed class ProtocolSamples(ActorSystem system, IActorRef coordinator)
         yield return new Take("traced", _b, TimeSpan.FromSeconds(3), _outsider, Guid.NewGuid(), TraceContext());
         yield return new CancelTake(Guid.NewGuid());
         yield return new GetParticipants("bank");
+        yield return ReadTableSizes.Instance;
         yield return new WaitForParticipants("bank", 4);
         yield return new CollectMembers(Guid.NewGuid(), "bank", Guid.Empty);
         yield return new CollectMembers(Guid.NewGuid(), "bank", Guid.NewGuid());

@@ -43,6 +43,7 @@ public sealed class SnapshotProtocolSerializerSpec : TestKit
         [typeof(RecordNotices)] = "RB",
         [typeof(Flush)] = "FL",
         [typeof(MessagePiece)] = "MP",
+        [typeof(ReadTableSizes)] = "TS",
     };
 
     private readonly ProtocolSamples _samples;

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Snapshot.Algorithm;
 
 namespace Snapshot.Runtime.Coordination;
 
@@ -52,6 +53,10 @@ internal sealed class ClusterPeers(Cluster cluster)
             return absent;
         }
     }
+
+    /// <summary>The sizes of what it keeps per node it heard is unreachable, leaving or removed.</summary>
+    public IEnumerable<TableSize> TableSizes() =>
+        [new("peers.unreachable", _unreachable.Count), new("peers.leaving", _leaving.Count), new("peers.removed", _removed.Count)];
 
     /// <summary>Applies a cluster event.</summary>
     /// <returns>Why the node it concerns can no longer take part in snapshots; null when it still can.</returns>

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Algorithm;
 using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Coordination;
@@ -33,6 +34,16 @@ internal sealed class GroupMembers
             return _asGroupMembers;
         }
     }
+
+    /// <summary>The sizes of what it keeps per member, and the removed members still in the registration order.</summary>
+    public IEnumerable<TableSize> TableSizes() =>
+    [
+        new("group.members", _incarnations.Count),
+        new("group.order", _order.Count),
+        new("group.removed-from-order", _removedFromOrder.Count),
+        new("group.declared", _declared.Count),
+        new("group.stamped", _stamped.Count),
+    ];
 
     /// <summary>Adds or updates a participant.</summary>
     /// <returns>True when this is a new instance of a participant already registered: it restarted.</returns>

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Algorithm;
 
 namespace Snapshot.Runtime.Coordination;
 
@@ -9,6 +10,9 @@ namespace Snapshot.Runtime.Coordination;
 internal sealed class GroupNodes(Address self)
 {
     private readonly Dictionary<string, Dictionary<Address, int>> _last = [];
+
+    /// <summary>The number of nodes it remembers, over every group.</summary>
+    public TableSize TableSize() => new("coordinator.group-nodes", _last.Values.Sum(nodes => nodes.Count));
 
     /// <summary>
     /// Notes the nodes of <paramref name="snapshot"/>'s participants; returns the nodes of the group's previous snapshot

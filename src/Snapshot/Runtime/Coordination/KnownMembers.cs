@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Algorithm;
 using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Coordination;
@@ -30,6 +31,9 @@ internal sealed class KnownMembers
     /// <summary><paramref name="node"/> sent its list of <paramref name="group"/>, at <paramref name="version"/>.</summary>
     public void Keep(Address node, string group, Guid version, IReadOnlyList<GroupMember> members) =>
         _lists[(node, group)] = new List(version, members);
+
+    /// <summary>The number of member lists it holds, one per node and group.</summary>
+    public TableSize TableSize() => new("coordinator.known-member-lists", _lists.Count);
 
     /// <summary>False only when <paramref name="node"/> last said it has no participant of <paramref name="group"/>.</summary>
     public bool MayHaveMembers(Address node, string group) => _lists.GetValueOrDefault((node, group)) is not { Members.Count: 0 };

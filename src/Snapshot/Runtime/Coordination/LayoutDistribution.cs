@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Algorithm;
 
 namespace Snapshot.Runtime.Coordination;
 
@@ -15,6 +16,14 @@ internal sealed class LayoutDistribution
     /// <summary>Of <paramref name="nodes"/>, those that do not hold <paramref name="layout"/> yet.</summary>
     public IReadOnlyCollection<Address> Lacking(Guid layout, IEnumerable<Address> nodes) =>
         _layouts.TryGetValue(layout, out var shares) ? [.. nodes.Where(n => !shares.Held.Contains(n))] : [.. nodes];
+
+    /// <summary>The sizes of what it keeps: the layouts it tracks, their ids by group, and the nodes asked or holding them.</summary>
+    public IEnumerable<TableSize> TableSizes() =>
+    [
+        new("distribution.layouts", _layouts.Count),
+        new("distribution.by-group", _byGroup.Values.Sum(ids => ids.Count)),
+        new("distribution.nodes", _layouts.Values.Sum(shares => shares.Held.Count + shares.Asked.Count)),
+    ];
 
     /// <summary>Marks <paramref name="layout"/> as asked of <paramref name="node"/>; false when it had been asked already.</summary>
     public bool Ask(string group, Guid layout, Address node)

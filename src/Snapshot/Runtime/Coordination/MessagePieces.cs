@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Algorithm;
 using Snapshot.Runtime.Internal;
 using Snapshot.Runtime.Serialization;
 
@@ -31,6 +32,9 @@ internal sealed class MessagePieces(ExtendedActorSystem system)
         for (var i = 0; i < count; i++)
             to.Tell(new MessagePiece(id, manifest, i, count, bytes[(i * _pieceSize)..Math.Min(bytes.Length, (i + 1) * _pieceSize)]), sender);
     }
+
+    /// <summary>The sizes of what it keeps: messages whose pieces it is putting together, and their order (at most <see cref="MaxPending"/> more than those).</summary>
+    public IEnumerable<TableSize> TableSizes() => [new("coordinator.message-pieces", _pending.Count), new("coordinator.message-pieces-order", _order.Count)];
 
     /// <summary>The message <paramref name="piece"/> completes, from <paramref name="from"/>; null while pieces are missing.</summary>
     /// <exception cref="System.Runtime.Serialization.SerializationException">The pieces make no valid message.</exception>

@@ -1,3 +1,4 @@
+using Snapshot.Algorithm;
 using Snapshot.Runtime.Internal;
 
 namespace Snapshot.Runtime.Coordination;
@@ -34,6 +35,9 @@ internal sealed class PartBatches(int pieceSize)
         }
         return pending.Bytes >= pieceSize ? Take(pending) : null;
     }
+
+    /// <summary>The number of snapshots whose parts it is still batching.</summary>
+    public TableSize TableSize() => new("coordinator.part-batches", _pending.Count);
 
     /// <summary>What the snapshot <paramref name="key"/> holds now, or null when nothing.</summary>
     public Batch? Flush(SnapshotKey key) =>

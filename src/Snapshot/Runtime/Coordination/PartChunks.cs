@@ -25,6 +25,9 @@ internal sealed class PartChunks
         return [.. pieces.SelectMany(p => p!)];
     }
 
+    /// <summary>The number of batches whose pieces it is still putting together.</summary>
+    public TableSize TableSize() => new("coordinator.part-chunks", _pending.Count);
+
     /// <summary>Drops the pieces of a snapshot that ended.</summary>
     public void Forget(SnapshotId id)
     {

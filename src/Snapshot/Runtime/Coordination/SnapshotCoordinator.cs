@@ -94,6 +94,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         Receive<AssociationLost>(lost => OnAssociationLost(lost, tellPeers: false));
         Receive<ShareLayout>(OnShareLayout);
         Receive<LayoutShared>(OnLayoutShared);
+        Receive<ReadTableSizes>(_ => Sender.Tell(new TableSizesRead([.. TableSizes()], [.. _groups.Values.SelectMany(g => g.AsGroupMembers).Select(m => m.Participant)])));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -550,6 +551,7 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         {
             _distribution.Forget(removed.Member.Address);
             _known.Forget(removed.Member.Address);
+            _registry.Forget(removed.Member.Address);
         }
         if (_peers?.Apply(e) is not var (node, reason, what))
             return;
@@ -612,6 +614,28 @@ internal sealed class SnapshotCoordinator : ReceiveActor, IWithTimers
         _chunks.Forget(running.Plan.Id);
         Timers.Cancel(running.Plan.Id);
     }
+
+    /// <summary>The sizes of what this coordinator keeps, and of the node-wide tables its participants and serializer share.</summary>
+    private IEnumerable<TableSize> TableSizes() =>
+    [
+        new("coordinator.groups", _groups.Count),
+        .. _groups.Values.SelectMany(group => group.TableSizes()),
+        new("coordinator.running", _running.Count),
+        new("coordinator.layouts", _layouts.Count),
+        new("coordinator.member-requests", _requests.Count),
+        new("coordinator.waiting-for-participants", _waiting.Count),
+        new("gathering.requests", _gathering.Count),
+        .. _coordination.TableSizes(),
+        .. _distribution.TableSizes(),
+        _known.TableSize(),
+        _groupNodes.TableSize(),
+        _chunks.TableSize(),
+        _batches.TableSize(),
+        .. _pieces.TableSizes(),
+        .. _peers?.TableSizes() ?? [],
+        .. _registry.TableSizes(),
+        .. NodeStamps.Get(Context.System).TableSizes(),
+    ];
 
     private static void Refuse(Take take, SnapshotFailureReason reason, string detail)
     {

@@ -41,6 +41,14 @@ internal sealed class FinishedSnapshots(StampedProcess<IActorRef, object, Snapsh
             _byDeadline.Enqueue((id, deadlineUtc, process));
     }
 
+    /// <summary>The sizes of what it keeps: the ids, the same by deadline, and a watermark per coordinator.</summary>
+    public IEnumerable<TableSize> TableSizes() =>
+    [
+        new("participant.finished", _ids.Count),
+        new("participant.finished-by-deadline", _byDeadline.Count),
+        new("participant.settled-coordinators", _settledBelow.Count),
+    ];
+
     /// <summary>True when the coordinator of <paramref name="id"/> has said it is over, whether or not it reached this participant.</summary>
     public bool IsSettled(SnapshotKey id) => _settledBelow.TryGetValue(id.Coordinator, out var below) && id.Id.Value < below.Value;
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Algorithm;
 
 namespace Snapshot.Runtime.Internal;
 
@@ -15,7 +16,8 @@ namespace Snapshot.Runtime.Internal;
 internal sealed class LayoutRegistry : IExtension
 {
     private readonly Dictionary<Guid, ChannelLayout> _byId = [];
-    private readonly Dictionary<(string Coordinator, string Group), HashSet<Guid>> _byOwner = [];
+    // By the node of the coordinator too, so that a node's layouts go when it leaves the cluster.
+    private readonly Dictionary<(Address Node, string Coordinator, string Group), HashSet<Guid>> _byOwner = [];
     private readonly Lock _lock = new();
 
     public static LayoutRegistry Get(ActorSystem system) => system.WithExtension<LayoutRegistry, LayoutRegistryProvider>();
@@ -28,12 +30,38 @@ internal sealed class LayoutRegistry : IExtension
     }
 
     /// <summary>
+    /// <paramref name="node"/> was removed from the cluster: the layouts its coordinators shared go. Nothing it started
+    /// can still need them here: its snapshots spanning this node failed when it left, and a node that comes back at the
+    /// same address is a new incarnation, with a coordinator (and layouts) of its own. Without this, every restart of a
+    /// node would leave its last layout of each group, every member of the group, on every other node for good.
+    /// </summary>
+    public void Forget(Address node)
+    {
+        lock (_lock)
+        {
+            foreach (var owner in _byOwner.Keys.Where(owner => owner.Node == node).ToArray())
+            {
+                foreach (var id in _byOwner[owner])
+                    _byId.Remove(id);
+                _byOwner.Remove(owner);
+            }
+        }
+    }
+
+    /// <summary>The sizes of what it keeps: the layouts, and the owners (coordinator and group) they are kept for.</summary>
+    public IEnumerable<TableSize> TableSizes()
+    {
+        lock (_lock)
+            return [new("node.layouts", _byId.Count), new("node.layout-owners", _byOwner.Count)];
+    }
+
+    /// <summary>
     /// Keeps <paramref name="layout"/>, the newest of <paramref name="coordinator"/>'s layouts of <paramref name="group"/>,
     /// and of its earlier ones those in <paramref name="stillUsed"/>.
     /// </summary>
     public void Add(IActorRef coordinator, string group, ChannelLayout layout, IEnumerable<Guid> stillUsed)
     {
-        var owner = (Akka.Serialization.Serialization.SerializedActorPath(coordinator), group);
+        var owner = (coordinator.Path.Address, Akka.Serialization.Serialization.SerializedActorPath(coordinator), group);
         lock (_lock)
         {
             var kept = new HashSet<Guid>(stillUsed) { layout.Id };

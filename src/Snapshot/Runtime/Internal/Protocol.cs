@@ -142,3 +142,18 @@ internal sealed record PartBatchChunk(SnapshotId Id, IActorRef Source, int Batch
 
 /// <summary>Participant → coordinator of its own node: send this part to the snapshot's coordinator on another node, batched.</summary>
 internal sealed record PartToSend(SnapshotPlan Plan, LocalPart Part);
+
+/// <summary>
+/// Anyone on the same node → its coordinator or one of its participants: how many entries each of the runtime's own tables
+/// there holds, answered with <see cref="TableSizesRead"/>. Asked by message because the tables are the actor's state.
+/// </summary>
+internal sealed record ReadTableSizes : ISnapshotProtocolMessage
+{
+    public static readonly ReadTableSizes Instance = new();
+}
+
+/// <summary>
+/// Answers <see cref="ReadTableSizes"/>, on the asker's node only: it is not part of the wire format.
+/// </summary>
+/// <param name="LocalParticipants">From a coordinator, the participants registered on its node, which keep tables of their own; empty from a participant.</param>
+internal sealed record TableSizesRead(IReadOnlyList<TableSize> Sizes, IReadOnlyList<IActorRef> LocalParticipants) : INoSerializationVerificationNeeded;

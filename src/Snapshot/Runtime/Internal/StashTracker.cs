@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Snapshot.Algorithm;
 
 namespace Snapshot.Runtime.Internal;
 
@@ -17,6 +18,9 @@ internal sealed class StashTracker(IStash inner, ActorCell cell) : IStash
     public bool HasMessagesComingBack => _comingBack.Count > 0;
 
     public IReadOnlyList<object> HeldMessages() => [.. _held.Select(e => e.Message)];
+
+    /// <summary>The sizes of what it keeps: the stashed messages it mirrors, and those due back.</summary>
+    public IEnumerable<TableSize> TableSizes() => [new("participant.stash-held", _held.Count), new("participant.stash-coming-back", _comingBack.Count)];
 
     /// <summary>True when <paramref name="message"/> is the next one due back from the stash, which it then no longer waits for.</summary>
     public bool IsComingBack(object message)

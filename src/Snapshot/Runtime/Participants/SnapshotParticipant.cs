@@ -242,6 +242,9 @@ public sealed class SnapshotParticipant
             case Abandon abandon:
                 OnAbandon(abandon);
                 break;
+            case ReadTableSizes:
+                _cell.Sender?.Tell(new TableSizesRead([.. TableSizes()], []), _cell.Self);
+                break;
             case ReplayEnd end:
                 ReplayHold.Refuse(end, _cell, "it was not created with the restore's ticket, or already took its replay");
                 break;
@@ -250,6 +253,17 @@ public sealed class SnapshotParticipant
                 break;
         }
     }
+
+    /// <summary>The sizes of what this participant keeps per snapshot, for <see cref="ReadTableSizes"/>.</summary>
+    private IEnumerable<TableSize> TableSizes() =>
+    [
+        new("participant.active", _active.Count),
+        new("participant.held-back", _heldBack?.Count ?? 0),
+        .. _finished.TableSizes(),
+        .. _process?.TableSizes() ?? [],
+        .. _stamped?.TableSizes() ?? [],
+        .. _stash?.TableSizes() ?? [],
+    ];
 
     private void OnMarker(SnapshotPlan plan)
     {
@@ -535,7 +549,7 @@ public sealed class SnapshotParticipant
             _stamped?.Abandon(key);
             _finished.Add(key, abandon.DeadlineUtc, null);
         }
-        _stamps?.Close(key);
+        _stamps?.Close(key, abandon.DeadlineUtc);
         coordinator.Tell(new Abandoned(id, _cell.Self, recorded, awaiting), _cell.Self);
     }
 

@@ -44,6 +44,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
     private const string RecordNoticesManifest = "RB";
     private const string FlushManifest = "FL";
     private const string MessagePieceManifest = "MP";
+    private const string ReadTableSizesManifest = "TS";
 
     private LayoutRegistry? _layouts;
     private readonly Dictionary<Type, MessageFormat> _formatByType;
@@ -160,6 +161,7 @@ internal sealed class SnapshotProtocolSerializer : SerializerWithStringManifest
                 },
                 r => new CollectedMembers(r.ReadGuid(), r.ReadGuid(),
                     r.ReadOptional(() => r.ReadList(() => new GroupMember(r.ReadRef(), r.ReadOptional(r.ReadRefs), r.ReadGuid(), r.ReadBool()))))),
+            Format<ReadTableSizes>(ReadTableSizesManifest, (_, _) => { }, _ => ReadTableSizes.Instance),
             Format<MessagePiece>(MessagePieceManifest,
                 (w, m) =>
                 {
