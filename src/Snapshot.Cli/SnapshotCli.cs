@@ -43,7 +43,7 @@ public static class SnapshotCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"error: {parsed.Errors[0].Message} (see 'snapshot --help')");
+            error.WriteLine($"error: {ParseErrorText.Of(parsed)}");
             return ExitCodes.BadInput;
         }
         try

@@ -23,11 +23,13 @@ public sealed class DiagramFile
         new(OptionName) { Description = $"Write a space-time diagram of {what} to this file: .svg, or .html for a page that embeds it." };
 
     /// <summary>The file to write, or null when the option was not given.</summary>
-    /// <exception cref="UsageException">The name has another extension, or its directory does not exist.</exception>
+    /// <exception cref="UsageException">The name is a folder's or has another extension, or its directory does not exist.</exception>
     public static DiagramFile? From(string? path)
     {
         if (path is null)
             return null;
+        if (Directory.Exists(path))
+            throw new UsageException(OptionName, $"'{path}' is a folder, not a file");
         Func<SpaceTimeDiagram, string> render = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".svg" => SvgDiagram.Render,

@@ -32,7 +32,9 @@ public static class NodeCommand
             if (parsed.GetValue(port) is < 0 or > 65535)
                 throw new UsageException("--port", $"must be from 0 to 65535, found {parsed.GetValue(port)}");
             var path = parsed.GetValue(config)!;
-            var system = NodeConfig.Start(path, NodeConfig.Load(path, parsed.GetValue(port), parsed.GetValue(seedNode)));
+            var settings = NodeConfig.Load(path, parsed.GetValue(port), parsed.GetValue(seedNode));
+            ListeningPort.EnsureFree(settings, parsed.GetValue(port) is null ? "--config" : "--port");
+            var system = NodeConfig.Start(path, settings);
             var storage = StoreReader.Open(system, path);
             if (storage.Settings.Interval is { } interval)
                 console.MarkupLineInterpolated(

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Configuration;
+using Snapshot.Cli.Hocon;
 
 namespace Snapshot.Cli.Nodes;
 
@@ -23,26 +24,7 @@ public static class NodeConfig
     }
 
     /// <summary>The file's HOCON as it is, without the CLI's defaults.</summary>
-    public static Config Read(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException("--config", $"cannot read '{path}': {e.Message}");
-        }
-        try
-        {
-            return ConfigurationFactory.ParseString(text);
-        }
-        catch (Exception e)
-        {
-            throw new UsageException("--config", $"'{path}' is not valid HOCON: {e.Message.Split('\n')[0]}");
-        }
-    }
+    public static Config Read(string path) => HoconFile.Read(path, "--config");
 
     /// <summary>Starts the node's ActorSystem; a configuration Akka refuses is reported against the file.</summary>
     public static ActorSystem Start(string path, Config config)

@@ -17,6 +17,7 @@ public sealed record Scenario(Topology Topology, EventScript Events, IDelaySourc
                 delaysSpec is null ? BankExample.Delays : DelaySpec.Open(delaysSpec),
                 $"{BankExample.Name}: acct1 holds $1000, acct2 $2000, they pay each other, snapshots catch money in flight");
         var spec = delaysSpec ?? SimulateCommand.DefaultDelays;
+        TopologySize.Check(topologyPath);
         var topology = TopologyFile.Load(topologyPath);
         var events = EventScript.Load(eventsPath);
         // Checked here, not only when the simulator starts, so a script that cannot run prints no (empty) report.

@@ -71,11 +71,26 @@ public sealed class DiagramOptionTests : IDisposable
         Assert.Equal("", run.Output);
     }
 
-    [Fact]
-    public void A_file_that_cannot_be_written_is_one_error_line_after_the_report()
+    [Theory]
+    [InlineData("simulate")]
+    [InlineData("demo")]
+    public void A_folder_is_refused_before_the_run_as_a_folder(string command)
     {
         var path = _files.PathOf("taken.svg");
         Directory.CreateDirectory(path);
+
+        var run = CliRun.Of(command, "--diagram", path);
+
+        Assert.Equal($"'{path}' is a folder, not a file", run.AssertBadInput("--diagram", null));
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_written_is_one_error_line_after_the_report()
+    {
+        // Checked before the run, the name is fine; writing follows the link into a folder that does not exist.
+        var path = _files.PathOf("dangling.svg");
+        File.CreateSymbolicLink(path, Path.Combine(_files.PathOf("missing"), "bank.svg"));
 
         var run = CliRun.Of("simulate", "--diagram", path);
 

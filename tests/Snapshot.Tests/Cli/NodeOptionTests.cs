@@ -13,6 +13,21 @@ public sealed class NodeOptionTests : IDisposable
     public void Take_refuses_a_seed_node_that_is_not_an_address() =>
         Assert.Contains("'nonsense' is not an actor system address", CliRun.Of("take", "--seed-node", "nonsense").AssertBadInput("--seed-node", null));
 
+    [Theory]
+    [InlineData("http://127.0.0.1:4053", "its scheme is 'http', not akka.tcp or akka.ssl.tcp")]
+    [InlineData("akka.tcp://snapshot@127.0.0.1", "it has no port")]
+    [InlineData("akka://snapshot", "akka:// is an address inside one process, with no transport to reach it by")]
+    [InlineData("akka.tcp://@127.0.0.1:4053", "'127.0.0.1' is not an ActorSystem name (letters, digits, '-' and '_', not first)")]
+    [InlineData("akka.tcp://snap shot@127.0.0.1:4053", "'snap%20shot' is not an ActorSystem name (letters, digits, '-' and '_', not first)")]
+    public void A_seed_node_no_node_can_be_reached_at_is_refused_up_front(string address, string reason)
+    {
+        var config = _files.Write("node.conf", "akka.actor.provider = cluster\n");
+        var expected = $"'{address}' is not an actor system address akka.tcp://system@host:port, like akka.tcp://snapshot@127.0.0.1:4053: {reason}";
+
+        Assert.Equal(expected, CliRun.Of("take", "--seed-node", address).AssertBadInput("--seed-node", null));
+        Assert.Equal(expected, CliRun.Of("node", "--config", config, "--seed-node", address).AssertBadInput("--seed-node", null));
+    }
+
     [Fact]
     public void Take_refuses_a_timeout_that_is_not_a_duration() =>
         CliRun.Of("take", "--seed-node", "akka.tcp://snapshot@127.0.0.1:4053", "--timeout", "soon").AssertBadInput("--timeout", null);

@@ -55,6 +55,28 @@ public sealed class OptionErrorTests : IDisposable
     }
 
     [Fact]
+    public void Unknown_command_is_named_with_the_commands_there_are() =>
+        Assert.Equal("error: 'bogus' is not a command of snapshot, which has simulate, demo, chaos, node, take, bench, list, show (see 'snapshot --help')",
+            CliRun.Of("bogus").AssertOneErrorLine());
+
+    [Fact]
+    public void No_command_lists_the_commands_there_are() =>
+        Assert.Equal("error: snapshot needs a command: simulate, demo, chaos, node, take, bench, list, show (see 'snapshot --help')",
+            CliRun.Of().AssertOneErrorLine());
+
+    [Theory]
+    [InlineData("node", "--port", "abc", "expects a whole number, found 'abc'")]
+    [InlineData("node", "--accounts", "99999999999", "expects a whole number from -2147483648 to 2147483647, found 99999999999")]
+    [InlineData("bench", "--messages", "1e9", "expects a whole number, found '1e9'")]
+    [InlineData("demo", "--nodes", "three", "expects a whole number, found 'three'")]
+    public void A_number_option_given_something_else_says_it_expects_a_whole_number(string command, string option, string value, string problem)
+    {
+        string[] required = command == "node" ? ["--config", "node.conf"] : [];
+
+        Assert.Equal(problem, CliRun.Of([command, .. required, option, value]).AssertBadInput(option, null));
+    }
+
+    [Fact]
     public void Option_without_its_value() =>
         Assert.Contains("--topology", CliRun.Of("simulate", "--topology").AssertOneErrorLine());
 

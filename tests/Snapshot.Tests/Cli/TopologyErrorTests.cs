@@ -18,6 +18,21 @@ public sealed class TopologyErrorTests : IDisposable
     }
 
     [Fact]
+    public void More_servers_than_simulate_takes_are_refused_from_the_count_line() =>
+        Assert.Equal("1001 servers: simulate takes at most 1000 servers and 40000 channels (a larger network runs for minutes, using gigabytes, before it prints anything)",
+            ProblemIn("1001\n", null));
+
+    [Fact]
+    public void More_channels_than_simulate_takes_are_refused_before_the_file_is_loaded()
+    {
+        var servers = Enumerable.Range(0, 201).Select(i => $"s{i}").ToArray();
+        var complete = string.Join("\n", [$"{servers.Length}", .. servers.Select(s => $"{s} 1"), .. servers.SelectMany(a => servers.Where(b => b != a).Select(b => $"{a} {b}"))]);
+
+        Assert.Equal("201 servers and more than 40000 channels: simulate takes at most 1000 servers and 40000 channels (a larger network runs for minutes, using gigabytes, before it prints anything)",
+            ProblemIn(complete, null));
+    }
+
+    [Fact]
     public void Empty_file() =>
         Assert.Contains("empty", ProblemIn("", null));
 
