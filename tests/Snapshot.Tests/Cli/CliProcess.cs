@@ -78,6 +78,29 @@ public sealed class CliProcess : IAsyncDisposable
         return (_process.ExitCode, Stdout, Stderr);
     }
 
+    /// <summary>Polls both streams until one holds <paramref name="text"/>; fails the test, with what they hold, after <paramref name="timeout"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Stdout.Contains(text) && !Stderr.Contains(text))
+        {
+            Assert.False(_process.HasExited, $"the CLI exited with {(_process.HasExited ? _process.ExitCode : 0)} before printing '{text}'; its output:\n{Stdout}\n{Stderr}");
+            Assert.True(DateTime.UtcNow < deadline, $"the CLI did not print '{text}' within {timeout}; its output:\n{Stdout}\n{Stderr}");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    /// <summary>Kills the process at once, as kill -9 does: it gets no chance to leave its cluster.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public async Task InterruptAsync()
+    {
+        using var kill = Process.Start("kill", ["-INT", Id.ToString()]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     public string Stdout
     {
         get { lock (_stdout) return _stdout.ToString(); }
