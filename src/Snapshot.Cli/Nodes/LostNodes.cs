@@ -11,6 +11,8 @@ namespace Snapshot.Cli.Nodes;
 /// </summary>
 public sealed class LostNodes
 {
+    private const string Unreachable = "unreachable";
+
     private readonly object _gate = new();
     private readonly Dictionary<Address, (string What, bool StillMember)> _lost = [];
 
@@ -60,8 +62,6 @@ public sealed class LostNodes
                 _lost.Remove(node);
         }
     }
-
-    private const string Unreachable = "unreachable";
 
     private sealed class Watcher : ReceiveActor
     {
