@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>A mistake in the command line or an input file; nothing ran, or the run stopped there.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Ctrl+C (SIGINT) stopped the run before its end; what it did so far was printed. 128 + 2, as shells report it.</summary>
+    public const int Interrupted = 130;
 }

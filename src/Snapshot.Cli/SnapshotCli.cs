@@ -34,7 +34,7 @@ public static class SnapshotCli
             DemoCommand.Create(console, output, error),
             ChaosCommand.Create(console, output),
             NodeCommand.Create(console),
-            TakeCommand.Create(console, output),
+            TakeCommand.Create(console, output, error),
             BenchCommand.Create(console, output),
             SoakCommand.Create(console, output),
             ListCommand.Create(console, output, error),

@@ -77,6 +77,6 @@ public static class ChaosCommand
             report = await ProgressLines.RunAsync(console, progress => ChaosRun.RunAsync(settings, progress, cancellationToken));
             ChaosTable.Write(console, report);
         }
-        return report.Passed ? ExitCodes.Success : ExitCodes.InvariantViolated;
+        return report.InterruptedAfter is not null ? ExitCodes.Interrupted : report.Passed ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 }

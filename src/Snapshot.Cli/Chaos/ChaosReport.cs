@@ -14,6 +14,9 @@ public sealed record ChaosReport(
     IReadOnlyList<double> NodeRemovalSeconds,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>How long the run had injected faults when Ctrl+C stopped it; null when it ran its whole duration.</summary>
+    public TimeSpan? InterruptedAfter { get; init; }
+
     /// <summary>No snapshot hung and none that completed broke the cut check.</summary>
     public bool Passed => Hung == 0 && Inconsistent == 0;
 
@@ -37,5 +40,6 @@ public sealed record ChaosReport(
         faults = Faults,
         node_removal_s = NodeRemovalSeconds,
         problems = Problems,
+        interrupted_after_s = InterruptedAfter is { } after ? Math.Round(after.TotalSeconds, 3) : (double?)null,
     };
 }

@@ -8,7 +8,21 @@ namespace Snapshot.Cli.Chaos;
 /// </summary>
 public static class ChaosRun
 {
+    /// <param name="cancellationToken">Ctrl+C: no more faults or snapshots; the report counts those so far and says when the run was interrupted.</param>
     public static async Task<ChaosReport> RunAsync(ChaosSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunOnClusterAsync(settings, progress, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            progress("interrupted while the cluster started");
+            return ChaosReport.Of(settings, new SnapshotTally(), new FaultCounts()) with { InterruptedAfter = TimeSpan.Zero };
+        }
+    }
+
+    private static async Task<ChaosReport> RunOnClusterAsync(ChaosSettings settings, Action<string> progress, CancellationToken cancellationToken)
     {
         progress($"seed {settings.Seed}: starting {ChaosSettings.Nodes} nodes with {ChaosSettings.AccountsPerNode} accounts each");
         var faults = new FaultCounts();
@@ -24,6 +38,7 @@ public static class ChaosRun
         var loops = new SnapshotLoops(cluster, snapshots, settings.Seed, progress);
         injector = new FaultInjector(cluster, loops, faults, clock, progress);
         using var faultTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        TimeSpan? interruptedAfter = null;
         try
         {
             foreach (var node in cluster.UpNodes)
@@ -40,7 +55,11 @@ public static class ChaosRun
             {
                 // The run's time is up, in the middle of a fault or after the last one.
             }
-            progress("time is up: waiting for the snapshots in flight");
+            catch (OperationCanceledException)
+            {
+                interruptedAfter = clock.Elapsed;
+            }
+            progress(interruptedAfter is null ? "time is up: waiting for the snapshots in flight" : "interrupted: waiting for the snapshots in flight");
         }
         finally
         {
@@ -48,6 +67,6 @@ public static class ChaosRun
             await injector.Replacing();
             await loops.StopAllAsync();
         }
-        return ChaosReport.Of(settings, snapshots, faults);
+        return ChaosReport.Of(settings, snapshots, faults) with { InterruptedAfter = interruptedAfter };
     }
 }

@@ -23,9 +23,9 @@ public sealed record ChaosSettings(TimeSpan Duration, int Seed)
     /// <param name="seed">The <c>--seed</c> text; a random seed when null.</param>
     public static ChaosSettings Parse(string duration, string? seed)
     {
-        var length = DurationText.Parse(duration, "--duration");
-        if (length < ShortestDuration || length > LongestDuration)
-            throw new UsageException("--duration", $"'{duration}' is not from {DurationText.Format(ShortestDuration)} to 1h");
+        var length = DurationText.Parse(duration, "--duration", LongestDuration);
+        if (length < ShortestDuration)
+            throw new UsageException("--duration", $"'{duration}' is not from {DurationText.Format(ShortestDuration)} to {DurationText.Format(LongestDuration)}");
         if (seed is null)
             return new ChaosSettings(length, Random.Shared.Next());
         if (!int.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var number))

@@ -28,6 +28,8 @@ public static class ChaosTable
             ? "[green]no snapshot hung, every completed one was a consistent cut[/]"
             : "[red]snapshots hung or were inconsistent[/]";
         console.MarkupLine($"{DurationText.Format(report.Duration)} of chaos, seed {report.Seed} (--seed {report.Seed} replays the faults): {verdict}");
+        if (report.InterruptedAfter is { } after)
+            console.MarkupLine($"[yellow]interrupted (Ctrl+C) after {after.TotalSeconds:0.0}s: the counts are those of the snapshots and faults so far[/]");
     }
 
     private static string Flagged(int count) => count == 0 ? "0" : $"[red]{count}[/]";

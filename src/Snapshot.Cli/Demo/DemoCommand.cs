@@ -54,7 +54,7 @@ public static class DemoCommand
             else if (stored is not null)
                 StoreFolder.CheckReadable(parsed.GetValue(store)!, "--store");
             return parsed.GetValue(restore) || stored is not null
-                ? RestoreAsync(settings, parsed.GetValue(store)!, stored, parsed.GetValue(json), console, output, cancellationToken)
+                ? RestoreAsync(settings, parsed.GetValue(store)!, stored, parsed.GetValue(json), console, output, error, cancellationToken)
                 : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, error, cancellationToken);
         });
         return command;
@@ -66,20 +66,34 @@ public static class DemoCommand
         using var trace = diagram is null ? null : new DemoTrace(settings.Accounts);
         var run = await CommandReport.ReportAsync(progress => DemoRun.RunAsync(settings, progress, cancellationToken, trace), json, console, output,
             run => run.ToJson(), SnapshotTable.Write);
-        // With --json standard output holds the JSON document alone: where the diagram went goes to the error stream.
-        diagram?.Write(
-            trace!.Diagram(run.Snapshots) ?? throw new UsageException(DiagramFile.OptionName, "no snapshot in the table was recorded by every drawn account: nothing to draw"),
-            json ? error : output);
-        return run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
+        if (diagram is not null)
+        {
+            var drawing = trace!.Diagram(run.Snapshots);
+            // With --json standard output holds the JSON document alone: where the diagram went goes to the error stream.
+            if (drawing is not null)
+                diagram.Write(drawing, json ? error : output);
+            else if (!run.Interrupted)
+                throw new UsageException(DiagramFile.OptionName, "no snapshot in the table was recorded by every drawn account: nothing to draw");
+        }
+        return run.Interrupted ? ExitCodes.Interrupted : run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 
     /// <param name="restoreFrom">What <c>--restore-from</c> names, or null to take a new checkpoint.</param>
     private static async Task<int> RestoreAsync(DemoSettings settings, string store, string? restoreFrom, bool json, IAnsiConsole console, TextWriter output,
-        CancellationToken cancellationToken)
+        TextWriter error, CancellationToken cancellationToken)
     {
-        var storedId = restoreFrom is null ? (long?)null : await StoredCheckpoint.FindAsync(store, restoreFrom, cancellationToken);
-        var summary = await CommandReport.ReportAsync(progress => RestoreRun.RunAsync(settings, new RestoreSource(store, storedId), progress, cancellationToken), json, console, output,
-            summary => summary.ToJson(), RestoreTable.Write);
-        return summary.Succeeded ? ExitCodes.Success : ExitCodes.InvariantViolated;
+        try
+        {
+            var storedId = restoreFrom is null ? (long?)null : await StoredCheckpoint.FindAsync(store, restoreFrom, cancellationToken);
+            var summary = await CommandReport.ReportAsync(progress => RestoreRun.RunAsync(settings, new RestoreSource(store, storedId), progress, cancellationToken), json, console, output,
+                summary => summary.ToJson(), RestoreTable.Write);
+            return summary.Run.Interrupted ? ExitCodes.Interrupted : summary.Succeeded ? ExitCodes.Success : ExitCodes.InvariantViolated;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Before the restored bank ran: there is no snapshot of it to report, only what the progress lines said.
+            error.WriteLine("interrupted (Ctrl+C) before the restored bank was snapshotted");
+            return ExitCodes.Interrupted;
+        }
     }
 }

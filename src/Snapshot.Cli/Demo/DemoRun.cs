@@ -13,7 +13,21 @@ namespace Snapshot.Cli.Demo;
 public static class DemoRun
 {
     /// <param name="trace">Logs what a diagram of the run draws, and then the snapshots go by markers, which it draws; null to log nothing.</param>
+    /// <param name="cancellationToken">Ctrl+C: the run stops, its nodes leave, and it returns the snapshots taken so far, marked interrupted.</param>
     public static async Task<SnapshotRunSummary> RunAsync(DemoSettings settings, Action<string> progress, CancellationToken cancellationToken, DemoTrace? trace = null)
+    {
+        try
+        {
+            return await RunOnClusterAsync(settings, progress, cancellationToken, trace);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            progress("interrupted before the first snapshot");
+            return new SnapshotRunSummary([], [], settings.ExpectedTotal) { Interrupted = true };
+        }
+    }
+
+    private static async Task<SnapshotRunSummary> RunOnClusterAsync(DemoSettings settings, Action<string> progress, CancellationToken cancellationToken, DemoTrace? trace)
     {
         progress($"starting {Counted.Of(settings.Nodes, "node")}");
         await using var cluster = await LocalCluster.StartAsync(settings.Nodes, cancellationToken, markersPerChannel: trace is not null);
@@ -49,23 +63,33 @@ public static class DemoRun
     public static async Task<SnapshotRunSummary> SnapshotEveryIntervalAsync(IReadOnlyList<ActorSystem> nodes, DemoSettings settings, Action<string> progress, CancellationToken cancellationToken)
     {
         var started = new List<Task<(SnapshotReport? Report, string? Failure)>>();
-        var count = Math.Max(1, (int)(settings.Duration / settings.Interval));
+        var count = Math.Max(1, (long)(settings.Duration / settings.Interval));
+        var interrupted = false;
         using (var timer = new PeriodicTimer(settings.Interval))
         {
-            do
+            try
             {
-                var node = nodes[started.Count % nodes.Count];
-                started.Add(TakeAsync(node, started.Count + 1, progress, cancellationToken));
+                do
+                {
+                    var node = nodes[started.Count % nodes.Count];
+                    started.Add(TakeAsync(node, started.Count + 1, progress, cancellationToken));
+                }
+                while (started.Count < count && await timer.WaitForNextTickAsync(cancellationToken));
             }
-            while (started.Count < count && await timer.WaitForNextTickAsync(cancellationToken));
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                interrupted = true;
+                progress($"interrupted: {Counted.Of(started.Count, "snapshot")} started, those in flight cancelled");
+            }
         }
         var outcomes = await Task.WhenAll(started);
         return new SnapshotRunSummary(
             [.. outcomes.Where(o => o.Report is not null).Select(o => o.Report!).OrderBy(r => r.Id)],
             [.. outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!)],
-            settings.ExpectedTotal);
+            settings.ExpectedTotal) { Interrupted = interrupted };
     }
 
+    /// <returns>The snapshot's report, or why it failed; neither when Ctrl+C cancelled it.</returns>
     private static async Task<(SnapshotReport?, string?)> TakeAsync(ActorSystem node, int sequence, Action<string> progress, CancellationToken cancellationToken)
     {
         try
@@ -74,6 +98,10 @@ public static class DemoRun
             var report = SnapshotReport.Of(snapshot, sequence, Cluster.Get(node).SelfAddress);
             progress($"snapshot {report.Id} from {report.Initiator}: {report.Total} in {report.DurationMs:0} ms, {(report.Conserved ? "conserved" : "VIOLATED")}");
             return (report, null);
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or SnapshotFailedException { Reason: SnapshotFailureReason.Cancelled })
+        {
+            return (null, null);
         }
         catch (SnapshotFailedException e)
         {

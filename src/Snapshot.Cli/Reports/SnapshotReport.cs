@@ -29,6 +29,18 @@ public sealed record SnapshotReport(
     /// <summary>True when every invariant of the bank held: the money was conserved.</summary>
     public bool Conserved => Violations.Count == 0;
 
+    /// <summary>
+    /// Nodes that the command taking the snapshot saw lost (unreachable, downed or removed without leaving) while it was
+    /// in the cluster; their accounts may be missing from the snapshot without <see cref="DepartedNodes"/> naming them.
+    /// </summary>
+    public IReadOnlyList<string> LostNodes { get; init; } = [];
+
+    /// <summary>
+    /// False when the snapshot may not cover every account the bank opened: nodes departed or were lost. Money paid to or
+    /// from their accounts is then missing from the total, which proves nothing about conservation either way.
+    /// </summary>
+    public bool TotalComparable => DepartedNodes.Count == 0 && LostNodes.Count == 0;
+
     /// <param name="id">How the report names it: ids are only unique per node, so a run over several nodes numbers its own.</param>
     /// <param name="initiator">The node that took it; participants local to that node have addresses without a host.</param>
     public static SnapshotReport Of(GlobalSnapshot snapshot, long id, Address initiator)
@@ -69,8 +81,11 @@ public sealed record SnapshotReport(
         accounts_total = AccountsTotal,
         in_flight_total = InFlightTotal,
         total = Total,
-        conserved = Conserved,
-        violations = Violations,
+        // Null rather than false when the total covers part of the bank: not comparable is not violated.
+        conserved = TotalComparable ? Conserved : (bool?)null,
+        total_comparable = TotalComparable,
+        violations = TotalComparable ? Violations : [],
         departed_nodes = DepartedNodes.Select(d => new { node = d.Node.ToString(), participants = d.Participants }),
+        lost_nodes = LostNodes,
     };
 }

@@ -27,20 +27,36 @@ public static class SnapshotTable
             table.AddRow(
                 s.Id.ToString(), Markup.Escape(HostAndPort(s.Initiator)), s.DurationMs.ToString("0.0"), s.Participants.ToString(), s.Nodes.ToString(),
                 s.Markers.ToString(), s.RecordedMessages.ToString(), s.AccountsTotal.ToString(), s.InFlightTotal.ToString(), s.Total.ToString(),
-                s.Conserved ? "[green]ok[/]" : "[red]VIOLATED[/]");
+                !s.TotalComparable ? "[yellow]partial[/]" : s.Conserved ? "[green]ok[/]" : "[red]VIOLATED[/]");
         }
         console.Write(table);
         foreach (var s in run.Snapshots)
         {
-            foreach (var violation in s.Violations)
-                console.MarkupLineInterpolated($"[red]snapshot {s.Id}:[/] {violation}");
+            if (s.TotalComparable)
+            {
+                foreach (var violation in s.Violations)
+                    console.MarkupLineInterpolated($"[red]snapshot {s.Id}:[/] {violation}");
+            }
+            else
+            {
+                console.MarkupLineInterpolated(
+                    $"[yellow]snapshot {s.Id}:[/] total {s.Total} of accounts that opened with {s.ExpectedTotal} is partial, not comparable: accounts on nodes that left or were lost are not in it, nor what they paid or were paid");
+            }
+            foreach (var lost in s.LostNodes)
+                console.MarkupLineInterpolated($"[yellow]snapshot {s.Id}:[/] node {HostAndPort(lost)} was lost while this command was in the cluster");
             foreach (var departed in s.DepartedNodes)
                 console.MarkupLineInterpolated($"[yellow]snapshot {s.Id}:[/] node {HostAndPort(departed.Node.ToString())} left the group with {Counted.Of(departed.Participants, "participant")} since the previous snapshot");
         }
         foreach (var failure in run.Failures)
             console.MarkupLineInterpolated($"[red]failed:[/] {failure}");
-        var verdict = run.AllConserved ? "[green]every snapshot conserved the total[/]" : "[red]NOT every snapshot conserved the total[/]";
+        var verdict = !run.AllConserved ? "[red]NOT every snapshot conserved the total[/]"
+            : run.Snapshots.Count == 0 ? "[yellow]no snapshot to check[/]"
+            : run.NotComparable == run.Snapshots.Count && run.Snapshots.Count > 0 ? "[yellow]no snapshot covered the whole bank: nothing to compare[/]"
+            : run.NotComparable > 0 ? $"[green]every snapshot of the whole bank conserved the total[/], {run.NotComparable} partial"
+            : "[green]every snapshot conserved the total[/]";
         console.MarkupLine($"{Counted.Of(run.Snapshots.Count, "snapshot")}, {run.Failures.Count} failed, expected total {run.ExpectedTotal}: {verdict}");
+        if (run.Interrupted)
+            console.MarkupLine($"[yellow]interrupted (Ctrl+C): {Counted.Of(run.Snapshots.Count, "snapshot")} taken before it[/]");
         console.MarkupLine($"duration p50 {run.PercentileMs(50):0.0} ms, p99 {run.PercentileMs(99):0.0} ms");
         if (run.UnreachableEvents is { } events)
             console.MarkupLine(events == 0 ? "no node marked another unreachable" : $"[red]nodes marked others unreachable {Counted.Of(events, "time")}[/]");

@@ -26,7 +26,7 @@ public sealed class CliProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Kills it at once, as <c>kill -9</c> does (SIGKILL), and waits until it is gone.</summary>
+    /// <summary>Kills it at once, as <c>kill -9</c> does (SIGKILL): it gets no chance to leave its cluster. Returns once it is gone.</summary>
     public void Kill()
     {
         _process.Kill(entireProcessTree: true);
@@ -85,6 +85,26 @@ public sealed class CliProcess : IAsyncDisposable
             Assert.Fail($"the CLI did not exit within {timeout}; its output:\n{Stdout}\n{Stderr}");
         }
         return (_process.ExitCode, Stdout, Stderr);
+    }
+
+    /// <summary>Polls both streams until one holds <paramref name="text"/>; fails the test, with what they hold, after <paramref name="timeout"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Stdout.Contains(text) && !Stderr.Contains(text))
+        {
+            Assert.False(_process.HasExited, $"the CLI exited with {(_process.HasExited ? _process.ExitCode : 0)} before printing '{text}'; its output:\n{Stdout}\n{Stderr}");
+            Assert.True(DateTime.UtcNow < deadline, $"the CLI did not print '{text}' within {timeout}; its output:\n{Stdout}\n{Stderr}");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public async Task InterruptAsync()
+    {
+        using var kill = Process.Start("kill", ["-INT", Id.ToString()]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     public string Stdout

@@ -57,6 +57,77 @@ public sealed class ClusterProcessTests
         }
     }
 
+    /// <summary>
+    /// A node killed (as by kill -9) before <c>take</c> joins: the cluster downs and removes it within seconds, and take
+    /// says so, naming it and what it waited for, long before its --timeout; it does not wait that out.
+    /// </summary>
+    [Fact]
+    public async Task Take_after_a_node_is_killed_names_it_and_what_it_waited_for_well_before_its_timeout()
+    {
+        // Of two nodes, the split-brain resolver's keep-majority keeps the one with the lower address: the seed, which survives.
+        var ports = FreePorts(2).Order().ToArray();
+        var seed = $"akka.tcp://snapshot@127.0.0.1:{ports[0]}";
+        var nodes = new List<CliProcess>();
+        try
+        {
+            nodes.AddRange(StartNodes(ports, seed));
+            var (upExit, upOut, upErr) = await CliProcess.RunAsync(Limit, "take", "--seed-node", seed, "--min-participants", (2 * AccountsPerNode).ToString(), "--timeout", "60s");
+            Assert.True(upExit == 0, $"both nodes should be up first; take exited with {upExit}:\n{upOut}\n{upErr}");
+
+            nodes[1].Kill();
+            // A --timeout far beyond the test's own limit: waiting it out fails the test.
+            var (exitCode, stdout, stderr) = await CliProcess.RunAsync(Limit,
+                "take", "--seed-node", seed, "--min-participants", (2 * AccountsPerNode).ToString(), "--timeout", "600s", "--json");
+
+            Assert.True(exitCode == 1, $"take exited with {exitCode}:\n{stdout}\n{stderr}");
+            Assert.Equal("", stdout);
+            var error = Assert.Single(stderr.Split('\n'), line => line.StartsWith("error: "));
+            Assert.StartsWith("error: no snapshot of group 'bank'", error);
+            Assert.Contains($"waited for {2 * AccountsPerNode} participants of group 'bank' (--min-participants), saw ", error);
+            Assert.Contains($"akka.tcp://snapshot@127.0.0.1:{ports[1]}", error);
+            Assert.DoesNotContain("within 600s", error);
+            Assert.DoesNotContain("   at Snapshot.Cli", stderr);
+        }
+        finally
+        {
+            foreach (var node in nodes)
+                await node.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Ctrl_c_on_take_while_it_waits_for_participants_prints_an_empty_report_and_exits_130()
+    {
+        var ports = FreePorts(1);
+        var seed = $"akka.tcp://snapshot@127.0.0.1:{ports[0]}";
+        var nodes = new List<CliProcess>();
+        try
+        {
+            nodes.AddRange(StartNodes(ports, seed));
+            await using var take = CliProcess.Start("take", "--seed-node", seed, "--min-participants", "1000", "--timeout", "10m", "--json");
+            await take.WaitForOutputAsync("joined the cluster at", Limit);
+
+            await take.InterruptAsync();
+            var (exitCode, stdout, stderr) = await take.WaitAsync(Limit);
+
+            InterruptTests.AssertInterrupted(exitCode, stdout, stderr);
+            Assert.Contains("interrupted (Ctrl+C): waited for 1000 participants of group 'bank' (--min-participants), saw ", stderr);
+            using var json = JsonDocument.Parse(stdout);
+            Assert.True(json.RootElement.GetProperty("interrupted").GetBoolean());
+            Assert.Empty(json.RootElement.GetProperty("snapshots").EnumerateArray());
+        }
+        finally
+        {
+            foreach (var node in nodes)
+                await node.DisposeAsync();
+        }
+    }
+
+    /// <summary>A <c>snapshot node</c> on each port, from the project's hocon/ files, the first one the seed.</summary>
+    private static IEnumerable<CliProcess> StartNodes(int[] ports, string seed) =>
+        ports.Select((port, i) => CliProcess.Start("node", "--config", Path.Combine(AppContext.BaseDirectory, "hocon", $"node{i + 1}.conf"),
+            "--port", port.ToString(), "--seed-node", seed, "--accounts", AccountsPerNode.ToString(), "--seed", (i + 1).ToString()));
+
     /// <summary>Ports free on 127.0.0.1 now: the OS picks them, the test lets them go for the nodes to bind.</summary>
     internal static int[] FreePorts(int count)
     {
