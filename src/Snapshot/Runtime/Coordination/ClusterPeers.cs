@@ -5,8 +5,8 @@ using Snapshot.Algorithm;
 namespace Snapshot.Runtime.Coordination;
 
 /// <summary>
-/// The other nodes whose coordinators take part in snapshots: the cluster members that are up and reachable; and
-/// those still in the cluster that cannot take part now. Outside a cluster there is none, and a snapshot covers this
+/// The other nodes whose coordinators take part in snapshots: the cluster members that are joining or up and
+/// reachable; and those still in the cluster that cannot take part now. Outside a cluster there is none, and a snapshot covers this
 /// ActorSystem alone.
 /// </summary>
 internal sealed class ClusterPeers(Cluster cluster)
@@ -18,13 +18,19 @@ internal sealed class ClusterPeers(Cluster cluster)
     private readonly HashSet<Address> _removed = [];
 
     /// <summary>Nodes other than this one that can answer now.</summary>
+    /// <remarks>
+    /// Joining ones included: a node hosts participants from the moment its ActorSystem runs, and others may already
+    /// send to them. The leader moves a node from Joining to Up only once every reachable member has seen it Joining
+    /// (gossip convergence), so by the time any node sees it Up, and pays its participants, every coordinator lists it
+    /// here; a snapshot that left it out would miss what its participants received.
+    /// </remarks>
     public IReadOnlyList<Address> Others
     {
         get
         {
             var unreachable = Unreachable();
             return [.. cluster.State.Members
-                .Where(m => m.Status is MemberStatus.Up or MemberStatus.WeaklyUp)
+                .Where(m => m.Status is MemberStatus.Joining or MemberStatus.Up or MemberStatus.WeaklyUp)
                 .Select(m => m.Address)
                 .Where(a => a != cluster.SelfAddress && !unreachable.Contains(a) && !_leaving.Contains(a) && !_removed.Contains(a))
                 .OrderBy(a => a.ToString(), StringComparer.Ordinal)];
