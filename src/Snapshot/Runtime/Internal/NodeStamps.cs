@@ -12,9 +12,9 @@ namespace Snapshot.Runtime.Internal;
 internal sealed class NodeStamps : IExtension
 {
     private readonly ConcurrentDictionary<SnapshotKey, SnapshotPlan> _plans = new();
-    // Snapshots opened here, in the order they were: past its deadline, nothing for one can arrive any more, so its plan
-    // goes, and the ledger closes it (if nobody did: a snapshot whose failure no participant here heard of) and forgets it.
-    private readonly ConcurrentQueue<(SnapshotKey Key, DateTime DeadlineUtc)> _opened = new();
+    // Snapshots opened here: past its deadline, nothing for one can arrive any more, so its plan goes, and the ledger
+    // closes it (if nobody did: a snapshot whose failure no participant here heard of) and forgets it.
+    private readonly SnapshotDeadlines<SnapshotKey> _opened = new();
 
     public NodeLedger<IActorRef, SnapshotKey> Ledger { get; } = new();
 
@@ -29,7 +29,7 @@ internal sealed class NodeStamps : IExtension
         if (!Ledger.Open(plan.Key, plan.Layout.Members, plan.Layout.LocalMembers.Count, plan.MaxRecordedPerChannel))
             return false;
         if (_plans.TryAdd(plan.Key, plan))
-            _opened.Enqueue((plan.Key, plan.DeadlineUtc));
+            _opened.Add(plan.Key, plan.DeadlineUtc);
         return true;
     }
 
@@ -75,12 +75,11 @@ internal sealed class NodeStamps : IExtension
 
     private void ForgetPastDeadline()
     {
-        var now = DateTime.UtcNow;
-        while (_opened.TryPeek(out var oldest) && oldest.DeadlineUtc < now && _opened.TryDequeue(out oldest))
+        foreach (var key in _opened.TakePastDeadline(DateTime.UtcNow))
         {
-            _plans.TryRemove(oldest.Key, out _);
-            Ledger.Close(oldest.Key);
-            Ledger.Forget(oldest.Key);
+            _plans.TryRemove(key, out _);
+            Ledger.Close(key);
+            Ledger.Forget(key);
         }
     }
 }
