@@ -47,7 +47,7 @@ public sealed class SnapshotDeadlinesTests
     public void Members_opening_snapshots_at_once_take_the_expired_one_once_and_never_one_just_opened()
     {
         const int members = 4;
-        const int rounds = 500;
+        const int rounds = 5000;
         for (var round = 0; round < rounds; round++)
         {
             var deadlines = new SnapshotDeadlines<string>();
