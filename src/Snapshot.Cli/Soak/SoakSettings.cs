@@ -25,9 +25,6 @@ public sealed record SoakSettings(TimeSpan Duration, TimeSpan Every)
     /// <summary>How long each snapshot may take; the end waits this out so that only tables of a leak can stay above idle.</summary>
     public static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>The longest delay .NET timers take (about 24.8 days).</summary>
-    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(int.MaxValue);
-
     /// <summary>When each period ends, from the start of the traffic: every <see cref="Every"/>, and at <see cref="Duration"/>.</summary>
     public IEnumerable<TimeSpan> PeriodEnds()
     {
@@ -39,8 +36,6 @@ public sealed record SoakSettings(TimeSpan Duration, TimeSpan Every)
     public static SoakSettings Parse(string duration, string every)
     {
         var settings = new SoakSettings(DurationText.Parse(duration, DurationOption), DurationText.Parse(every, EveryOption));
-        if (settings.Duration > LongestTimer)
-            throw new UsageException(DurationOption, $"'{duration}' is longer than the {LongestTimer.TotalDays:0.#} days .NET timers take");
         if (settings.Every > settings.Duration)
             throw new UsageException(EveryOption, $"'{every}' is longer than {DurationOption} {duration}: there would be no period to report");
         return settings;

@@ -56,12 +56,12 @@ public sealed class OptionErrorTests : IDisposable
 
     [Fact]
     public void Unknown_command_is_named_with_the_commands_there_are() =>
-        Assert.Equal("error: 'bogus' is not a command of snapshot, which has simulate, demo, chaos, node, take, bench, list, show (see 'snapshot --help')",
+        Assert.Equal("error: 'bogus' is not a command of snapshot, which has simulate, demo, chaos, node, take, bench, soak, list, show (see 'snapshot --help')",
             CliRun.Of("bogus").AssertOneErrorLine());
 
     [Fact]
     public void No_command_lists_the_commands_there_are() =>
-        Assert.Equal("error: snapshot needs a command: simulate, demo, chaos, node, take, bench, list, show (see 'snapshot --help')",
+        Assert.Equal("error: snapshot needs a command: simulate, demo, chaos, node, take, bench, soak, list, show (see 'snapshot --help')",
             CliRun.Of().AssertOneErrorLine());
 
     [Theory]
