@@ -13,17 +13,18 @@ public sealed class ChaosProcessesTests
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(180);
 
     /// <summary>
-    /// The schedule opens with a freeze, a leave and a kill, each waiting for the one before to be repaired: 30 seconds
-    /// see all three, the leave's and the kill's nodes replaced.
+    /// The schedule opens with a freeze, a leave and a kill, each waiting for the one before to be repaired: 45 seconds
+    /// see all three on a loaded machine (a repair, a new node joining, takes up to 12 s), the leave's and the kill's
+    /// nodes replaced, and any node the cluster downed on its own (a freeze that outlasted the failure detector) too.
     /// </summary>
     [Fact]
-    public async Task Thirty_seconds_of_process_chaos_kill_freeze_interrupt_and_replace_nodes_and_hang_no_snapshot()
+    public async Task Process_chaos_kills_freezes_interrupts_and_replaces_nodes_and_hangs_no_snapshot()
     {
         using var directory = new TempDirectory();
         var config = NodeConfigIn(directory);
         try
         {
-            var (exitCode, stdout, stderr) = await CliProcess.RunAsync(Limit, "chaos", "--processes", "--duration", "30s", "--seed", "3", "--json", "--config", config);
+            var (exitCode, stdout, stderr) = await CliProcess.RunAsync(Limit, "chaos", "--processes", "--duration", "45s", "--seed", "3", "--json", "--config", config);
 
             Assert.True(exitCode == 0, $"exit code {exitCode}:\n{stdout}\n{stderr}");
             using var json = JsonDocument.Parse(stdout);
@@ -36,7 +37,9 @@ public sealed class ChaosProcessesTests
             Assert.True(Count("processes_frozen") >= 1, stdout);
             Assert.True(Count("processes_left") >= 1, stdout);
             Assert.True(Count("processes_killed") >= 1, stdout);
-            Assert.Equal(Count("processes_left") + Count("processes_killed"), Count("processes_restarted"));
+            int Unplanned(string name) => report.GetProperty("faults").TryGetProperty(name, out var count) ? count.GetInt32() : 0;
+            Assert.Equal(Count("processes_left") + Count("processes_killed") + Unplanned("nodes_downed_on_their_own") + Unplanned("nodes_exited_on_their_own"),
+                Count("processes_restarted"));
             Assert.Equal(Count("processes_killed"), report.GetProperty("node_removal_s").GetArrayLength());
             Assert.Empty(report.GetProperty("problems").EnumerateArray());
             Assert.Empty(NodeProcessesOf(config));
