@@ -17,7 +17,8 @@ public abstract class ClusterTestKit : TestKit, IAsyncLifetime
 {
     protected const int NodeCount = 3;
 
-    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
+    /// <summary>What every node of a test cluster runs with: loopback, a port the OS picks, the extension loaded.</summary>
+    internal static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
         akka {
           loglevel = WARNING
           actor.provider = cluster

@@ -16,15 +16,7 @@ public sealed class JoiningMembersSpec : TestKit, IAsyncLifetime
 {
     private const string Group = "joining-members";
 
-    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
-        akka {
-          loglevel = WARNING
-          actor.provider = cluster
-          extensions = ["Snapshot.Runtime.GlobalSnapshotsExtensionProvider, Snapshot"]
-          remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-          cluster { log-info = off, min-nr-of-members = 3 }
-        }
-        """);
+    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("akka.cluster.min-nr-of-members = 3").WithFallback(ClusterTestKit.NodeConfig);
 
     private readonly ActorSystem _other;
 
