@@ -22,18 +22,7 @@ public sealed record FaultSchedule(IReadOnlyList<ScheduledFault> Faults)
         var random = new Random(seed);
         var faults = new List<ScheduledFault>();
         for (var at = Start; at <= duration - QuietEnd; at += TimeSpan.FromMilliseconds(random.Next(1_000, 2_500)))
-            faults.Add(new ScheduledFault(at, KindOf(random.Next(Weights.Sum(w => w.Weight))), random.Next(), random.Next(), random.Next(2) == 0));
+            faults.Add(new ScheduledFault(at, WeightedDraw.Of(Weights, random), random.Next(), random.Next(), random.Next(2) == 0));
         return new FaultSchedule(faults);
-    }
-
-    private static FaultKind KindOf(int draw)
-    {
-        foreach (var (kind, weight) in Weights)
-        {
-            if (draw < weight)
-                return kind;
-            draw -= weight;
-        }
-        throw new ArgumentOutOfRangeException(nameof(draw));
     }
 }

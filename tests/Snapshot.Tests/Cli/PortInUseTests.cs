@@ -43,7 +43,7 @@ public sealed class PortInUseTests : IDisposable
     [Fact]
     public async Task A_second_node_on_the_port_of_the_first_is_refused()
     {
-        var port = FreePort();
+        var port = ClusterProcessTests.FreePorts(1)[0];
         var config = _files.Write("node.conf", $$"""
             akka.actor.provider = cluster
             akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = {{port}} }
@@ -67,14 +67,5 @@ public sealed class PortInUseTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, $"the first node did not start within {Limit}:\n{node.Stdout}\n{node.Stderr}");
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

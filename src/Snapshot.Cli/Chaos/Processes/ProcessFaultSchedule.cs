@@ -37,20 +37,9 @@ public static class ProcessFaultSchedule
         var random = new Random(seed);
         for (var i = 0; ; i++)
         {
-            var kind = i < Opening.Count ? Opening[i] : KindOf(random.Next(Weights.Sum(w => w.Weight)));
+            var kind = i < Opening.Count ? Opening[i] : WeightedDraw.Of(Weights, random);
             var frozenFor = ShortestFreeze + TimeSpan.FromMilliseconds(random.Next((int)(LongestFreeze - ShortestFreeze).TotalMilliseconds));
             yield return new ProcessFault(TimeSpan.FromMilliseconds(random.Next(1_000, 2_500)), kind, random.Next(), frozenFor);
         }
-    }
-
-    private static ProcessFaultKind KindOf(int draw)
-    {
-        foreach (var (kind, weight) in Weights)
-        {
-            if (draw < weight)
-                return kind;
-            draw -= weight;
-        }
-        throw new ArgumentOutOfRangeException(nameof(draw));
     }
 }
