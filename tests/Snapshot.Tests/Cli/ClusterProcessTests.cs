@@ -10,6 +10,7 @@ namespace Snapshot.Tests.Cli;
 /// <c>snapshot take</c> joining them: the snapshot covers every account on every node and conserves the money.
 /// Every process is stopped when the test ends, however it ends.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class ClusterProcessTests
 {
     private const int AccountsPerNode = 5;
