@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using Akka;
 using Akka.Actor;
 using Snapshot.Algorithm;
 using Snapshot.Restore;
@@ -16,6 +17,12 @@ public sealed class GlobalSnapshots : IExtension
 {
     private readonly ExtendedActorSystem _system;
 
+    /// <summary>
+    /// Cancelled once this node starts shutting down (left, downed by the cluster, terminated): its coordinator is about to
+    /// stop, and an ask it will never answer would otherwise wait out its whole timeout, or forever.
+    /// </summary>
+    private readonly CancellationTokenSource _shuttingDown = new();
+
     public GlobalSnapshots(ExtendedActorSystem system)
     {
         _system = system;
@@ -27,6 +34,16 @@ public sealed class GlobalSnapshots : IExtension
             system.Provider.RegisterTempActor(fanOut, fanOut.Path);
         }
         Coordinator = system.SystemActorOf(SnapshotCoordinator.Props(Settings, Ignored), SnapshotCoordinator.Name);
+        var shutdown = CoordinatedShutdown.Get(system);
+        if (shutdown.ShutdownReason is not null)
+            _shuttingDown.Cancel();
+        else
+            shutdown.AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "snapshot-requests-end", () =>
+            {
+                _shuttingDown.Cancel();
+                return Task.FromResult(Done.Instance);
+            });
+        system.WhenTerminated.ContinueWith(_ => _shuttingDown.Cancel(), TaskScheduler.Default);
     }
 
     public GlobalSnapshotsSettings Settings { get; }
@@ -55,10 +72,9 @@ public sealed class GlobalSnapshots : IExtension
         var request = Guid.NewGuid();
         // The coordinator answers every request itself, at the latest one grace period after the timeout;
         // the ask's own timeout only guards against a coordinator that is gone.
-        var asked = Coordinator.Ask<object>(
+        var asked = AskCoordinatorAsync<object>(
             replyTo => new Take(group ?? Settings.DefaultGroup, initiator, limit, replyTo, request, Activity.Current?.Context ?? default),
-            limit + Settings.TimeoutReportGrace + TimeSpan.FromSeconds(5),
-            cancellationToken);
+            group, limit + Settings.TimeoutReportGrace + TimeSpan.FromSeconds(5), cancellationToken);
         // Registered only once the Take is told: a cancel told before it would be ignored, and the snapshot
         // would run with nobody waiting for it, holding a place among those in flight.
         await using var cancel = cancellationToken.Register(() => Coordinator.Tell(new CancelTake(request)));
@@ -73,7 +89,7 @@ public sealed class GlobalSnapshots : IExtension
     /// this node. Participants register as they start, a moment after <c>ActorOf</c> returns.
     /// </summary>
     public async Task WaitForLocalParticipantsAsync(int count, string? group = null, CancellationToken cancellationToken = default) =>
-        await Coordinator.Ask<bool>(new WaitForParticipants(group ?? Settings.DefaultGroup, count), Timeout.InfiniteTimeSpan, cancellationToken);
+        await AskCoordinatorAsync<bool>(_ => new WaitForParticipants(group ?? Settings.DefaultGroup, count), group, Timeout.InfiniteTimeSpan, cancellationToken);
 
     /// <summary>
     /// Starts the group of <paramref name="snapshot"/> again from it, into a group with no participants (after a crash,
@@ -116,7 +132,33 @@ public sealed class GlobalSnapshots : IExtension
 
     /// <summary>The participants of <paramref name="group"/> now, on every reachable node: by node, then in registration order.</summary>
     public async Task<IReadOnlyList<IActorRef>> ParticipantsAsync(string? group = null, CancellationToken cancellationToken = default) =>
-        await Coordinator.Ask<IActorRef[]>(new GetParticipants(group ?? Settings.DefaultGroup), Settings.DefaultTimeout + TimeSpan.FromSeconds(5), cancellationToken);
+        await AskCoordinatorAsync<IActorRef[]>(_ => new GetParticipants(group ?? Settings.DefaultGroup), group, Settings.DefaultTimeout + TimeSpan.FromSeconds(5), cancellationToken);
+
+    /// <summary>
+    /// Asks the coordinator, failing with <see cref="SnapshotFailureReason.ShuttingDown"/> as soon as this node starts shutting
+    /// down rather than when the ask times out: a node the cluster downs shuts itself down, and its coordinator with it.
+    /// </summary>
+    private async Task<T> AskCoordinatorAsync<T>(Func<IActorRef, object> message, string? group, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shuttingDown.Token);
+        try
+        {
+            return await Coordinator.Ask<T>(message, timeout, linked.Token);
+        }
+        catch (OperationCanceledException) when (_shuttingDown.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var why = CoordinatedShutdown.Get(_system).ShutdownReason switch
+            {
+                CoordinatedShutdown.ClusterDowningReason => "the cluster downed it",
+                CoordinatedShutdown.ClusterLeavingReason => "it left the cluster",
+                null => "its ActorSystem terminated",
+                var reason => reason.GetType().Name,
+            };
+            var name = group ?? Settings.DefaultGroup;
+            throw new SnapshotFailedException(SnapshotFailureReason.ShuttingDown, name, null,
+                $"node {_system.Provider.DefaultAddress} is shutting down ({why}): it can no longer ask for a snapshot of group '{name}' or list its participants");
+        }
+    }
 }
 
 public sealed class GlobalSnapshotsExtensionProvider : ExtensionIdProvider<GlobalSnapshots>

@@ -47,4 +47,10 @@ public enum SnapshotFailureReason
 
     /// <summary>A participant was reached by the snapshot on a node that does not hold the layout of its members.</summary>
     LayoutUnknown,
+
+    /// <summary>
+    /// The node asked started shutting down (it left, the cluster downed it, or its ActorSystem terminated) before it
+    /// answered: its coordinator stops with it.
+    /// </summary>
+    ShuttingDown,
 }
