@@ -73,7 +73,7 @@ public static class TakeCommand
         deadline.CancelAfter(limit);
         try
         {
-            await Cluster.Get(system).JoinAsync(seed, deadline.Token);
+            await ClientMembership.JoinAsync(system, seed, deadline.Token);
             progress.Joined();
             // Standard output holds the result alone (one JSON document with --json): what it waits for goes to the error stream.
             error.WriteLine($"joined the cluster at {seed}: waiting for {Counted.Of(minParticipants, "participant")} of group '{BankAccount.Group}'");
@@ -101,6 +101,11 @@ public static class TakeCommand
             error.WriteLine($"error: no snapshot of group '{BankAccount.Group}' within {DurationText.Format(limit)} (--timeout): {progress}{Lost()}");
             return ExitCodes.InvariantViolated;
         }
+        catch (ClientMembership.RemovedWhileJoiningException e)
+        {
+            error.WriteLine($"error: no snapshot of group '{BankAccount.Group}': {e.Message}; {progress}{Lost()}");
+            return ExitCodes.InvariantViolated;
+        }
         catch (ClusterJoinFailedException e)
         {
             error.WriteLine($"error: could not join the cluster at {seed}: {e.Message.ReplaceLineEndings(" ")} (--seed-node, --config)");
@@ -113,6 +118,7 @@ public static class TakeCommand
         }
         finally
         {
+            await ClientMembership.LeaveAsync(system);
             await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance);
         }
     }
