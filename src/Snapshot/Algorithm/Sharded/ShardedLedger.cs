@@ -1,0 +1,234 @@
+namespace Snapshot.Algorithm.Sharded;
+
+/// <summary>
+/// One node's side of the snapshots of a sharded group: entities addressed by id through regions, started by a message,
+/// passivated when idle. A message through a region reaches its entity later than its sender told it, on another
+/// actor's thread, after waiting in a region or a shard for as long as it takes, and messages of different senders
+/// overtake each other there: neither a stamp taken as it enters the entity's mailbox nor a flush behind it can tell
+/// when it was sent. So each message carries its sender's <b>epoch</b>, the last snapshot the sender recorded,
+/// read in the sender's handler (<see cref="Send"/>), and the node counts what its entities send and handle. Pure and
+/// single-threaded: the driver serialises the calls of a node's entities and hands out what it returns.
+/// <para>
+/// Snapshots of a group run one at a time, numbered 1, 2, … by their coordinator. The rules, for the snapshot
+/// <c>k</c> open on this node (Lai and Yang's colours, Mattern's counts):
+/// </para>
+/// <list type="number">
+/// <item>When <c>k</c> opens here (<see cref="Open"/>), every passivated entity records the state it handed over when it
+/// passivated, and every live entity is initiated; an entity passivating before it recorded records as it stops; an
+/// entity starting while <c>k</c> is open, with nothing handed over, records its first state before it handles anything.</item>
+/// <item>Before it handles a message of epoch <c>k</c> or later (sent after its sender recorded), an entity that has not
+/// recorded for <c>k</c> records: no message it handles before recording was sent after its sender recorded. When the
+/// node has not opened <c>k</c> yet, the message waits until it does (<see cref="ShardedDecision.Wait"/>), and the
+/// entity handles nothing else meanwhile: the coordinator opens every snapshot on every node of it, independently of
+/// the traffic.</item>
+/// <item>A message of an epoch below <c>k</c> (sent before its sender recorded) handled after its receiver recorded is
+/// recorded in flight, whatever path it took and however long it waited: the colour travels with it, so nothing here
+/// needs FIFO order between a sender and a receiver.</item>
+/// <item>The snapshot is complete when every message of an epoch below <c>k</c> has been handled, and Mattern's counts
+/// say when: once every entity the node had at the open has recorded, no entity of the node sends below <c>k</c> any more,
+/// and the node reports how many it sent below <c>k</c> and, by sender node, how many below <c>k</c> it handled
+/// (<see cref="ShardedReport{TNode,TEntity,TState,TMessage}.Counted"/>); every one handled after that is reported in
+/// flight, since every entity of the node has recorded by then. The coordinator adds them up
+/// (<see cref="ShardedCompletion{TNode,TEntity,TState,TMessage}"/>): when, for every node, what it sent equals what the
+/// nodes handled of it, none is left anywhere, in a region, a shard or a mailbox.</item>
+/// </list>
+/// <para>
+/// Counts are since the node started, kept per epoch and merged below the open snapshot (all that is asked of them is
+/// the sum below it). A message from a node the snapshot does not span is an external input to it: never recorded in
+/// flight, its sender's state not being in the snapshot. An entity keeps its epoch across passivation: the state it hands
+/// over keeps it, and it takes it back when it starts again here.
+/// </para>
+/// </summary>
+/// <typeparam name="TNode">What names a node.</typeparam>
+/// <typeparam name="TEntity">What names an entity: its id.</typeparam>
+/// <typeparam name="TState">An entity's recorded state.</typeparam>
+/// <typeparam name="TMessage">A message between entities.</typeparam>
+public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
+    where TNode : notnull
+    where TEntity : notnull
+{
+    // Live entities by their epoch: the last snapshot each recorded, or the last one opened here before it started.
+    private readonly Dictionary<TEntity, long> _live = [];
+    private readonly Dictionary<TEntity, (TState State, long Epoch)> _passivated = [];
+    // By epoch: messages this node's entities sent, and handled by sender node.
+    private readonly Dictionary<long, long> _sent = [];
+    private readonly Dictionary<TNode, Dictionary<long, long>> _received = [];
+    private readonly List<ShardedReport<TNode, TEntity, TState, TMessage>> _reports = [];
+    private long _opened;
+    private Opened? _open;
+
+    public ShardedLedger(TNode self) => Self = self;
+
+    /// <summary>This ledger's node.</summary>
+    public TNode Self { get; }
+
+    /// <summary>The snapshot open on this node, 0 when none.</summary>
+    public long OpenSnapshot => _open?.Snapshot ?? 0;
+
+    /// <summary>The live entities of this node.</summary>
+    public IReadOnlyCollection<TEntity> Live => _live.Keys;
+
+    /// <summary>The passivated entities whose state this node holds.</summary>
+    public IReadOnlyCollection<TEntity> PassivatedEntities => _passivated.Keys;
+
+    /// <summary>
+    /// Snapshot <paramref name="snapshot"/> opens on this node, spanning <paramref name="nodes"/>: its coordinator started
+    /// it. Passivated entities record at once.
+    /// </summary>
+    /// <returns>The live entities to initiate; empty when it is not newer than every snapshot opened here already.</returns>
+    public IReadOnlyList<TEntity> Open(long snapshot, IReadOnlyCollection<TNode> nodes)
+    {
+        if (snapshot <= _opened)
+            return [];
+        _opened = snapshot;
+        Merge(_sent, snapshot);
+        foreach (var received in _received.Values)
+            Merge(received, snapshot);
+        var open = _open = new Opened(snapshot, [.. nodes]);
+        foreach (var (entity, (state, _)) in _passivated)
+        {
+            _passivated[entity] = (state, snapshot);
+            _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(snapshot, entity, state));
+        }
+        var initiate = _live.Where(live => live.Value < snapshot).Select(live => live.Key).ToList();
+        open.Awaited.UnionWith(initiate);
+        CountIfAllRecorded(open);
+        return initiate;
+    }
+
+    /// <summary>Snapshot <paramref name="snapshot"/> ended (completed or failed): nothing more is recorded for it here.</summary>
+    public void Close(long snapshot)
+    {
+        if (_open?.Snapshot == snapshot)
+            _open = null;
+    }
+
+    /// <summary>
+    /// Entity <paramref name="entity"/> started on this node. It takes back the epoch of the state it handed over here, if
+    /// it did; otherwise, while a snapshot is open, it must record before it handles anything.
+    /// </summary>
+    /// <returns>True when the driver must record its state now (<see cref="Recorded"/>), before its first message.</returns>
+    public bool Started(TEntity entity)
+    {
+        if (_live.ContainsKey(entity))
+            return false;
+        if (_passivated.Remove(entity, out var handedOver))
+        {
+            _live[entity] = handedOver.Epoch;
+            return false;
+        }
+        _live[entity] = _open is null ? _opened : _opened - 1;
+        return _open is not null;
+    }
+
+    /// <summary>The initiate of the open snapshot reached <paramref name="entity"/>.</summary>
+    /// <returns>True when the driver must record its state now (<see cref="Recorded"/>).</returns>
+    public bool Initiated(TEntity entity) => _open is { } open && _live.TryGetValue(entity, out var epoch) && epoch < open.Snapshot;
+
+    /// <summary><paramref name="entity"/> recorded <paramref name="state"/> for the open snapshot, as a decision here asked.</summary>
+    public void Recorded(TEntity entity, TState state)
+    {
+        if (_open is not { } open || !_live.TryGetValue(entity, out var epoch) || epoch >= open.Snapshot)
+            return;
+        _live[entity] = open.Snapshot;
+        _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(open.Snapshot, entity, state));
+        open.Awaited.Remove(entity);
+        CountIfAllRecorded(open);
+    }
+
+    /// <summary><paramref name="entity"/>, in its handler, sends a message through a region.</summary>
+    /// <returns>The epoch the message carries.</returns>
+    public long Send(TEntity entity)
+    {
+        var epoch = _live[entity];
+        _sent[epoch] = _sent.GetValueOrDefault(epoch) + 1;
+        return epoch;
+    }
+
+    /// <summary>
+    /// A message of <paramref name="epoch"/> from <paramref name="sender"/> on <paramref name="senderNode"/> is about to be
+    /// handled by <paramref name="receiver"/>.
+    /// </summary>
+    public ShardedDecision OnMessage(TEntity receiver, TNode senderNode, TEntity sender, long epoch, TMessage message)
+    {
+        if (epoch > _opened)
+            return ShardedDecision.Wait;
+        var own = _live[receiver];
+        var received = _received.TryGetValue(senderNode, out var counts) ? counts : _received[senderNode] = [];
+        received[epoch] = received.GetValueOrDefault(epoch) + 1;
+        if (_open is not { } open)
+            return ShardedDecision.Handle;
+        if (epoch >= open.Snapshot)
+            return own < open.Snapshot ? ShardedDecision.RecordFirst : ShardedDecision.Handle;
+        if (own >= open.Snapshot && open.Nodes.Contains(senderNode))
+            _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.InFlight(open.Snapshot, senderNode, new RecordedMessage<TEntity, TMessage>(sender, receiver, message)));
+        return ShardedDecision.Handle;
+    }
+
+    /// <summary>
+    /// <paramref name="entity"/> passivated, handing over <paramref name="state"/>: this node keeps it, and reports it as the
+    /// entity's state when a snapshot opens while it is passivated, or now, if it had not recorded for the open one.
+    /// </summary>
+    public void Passivated(TEntity entity, TState state)
+    {
+        if (!_live.Remove(entity, out var epoch))
+            return;
+        if (_open is { } open && epoch < open.Snapshot)
+        {
+            epoch = open.Snapshot;
+            _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(open.Snapshot, entity, state));
+            open.Awaited.Remove(entity);
+            CountIfAllRecorded(open);
+        }
+        _passivated[entity] = (state, epoch);
+    }
+
+    /// <summary>The reports for the coordinator since the last call, in the order they must reach it.</summary>
+    public IReadOnlyList<ShardedReport<TNode, TEntity, TState, TMessage>> TakeReports()
+    {
+        if (_reports.Count == 0)
+            return [];
+        var reports = _reports.ToArray();
+        _reports.Clear();
+        return reports;
+    }
+
+    /// <summary>The sizes of what it keeps: the count buckets, at most two per sender node once a snapshot has opened.</summary>
+    internal IEnumerable<TableSize> TableSizes() =>
+        [new("sharded.sent", _sent.Count), new("sharded.received", _received.Values.Sum(r => r.Count))];
+
+    private void CountIfAllRecorded(Opened open)
+    {
+        if (open.Counted || open.Awaited.Count > 0)
+            return;
+        open.Counted = true;
+        var below = open.Snapshot;
+        _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Counted(
+            below, Below(_sent, below), _received.Where(r => open.Nodes.Contains(r.Key)).ToDictionary(r => r.Key, r => Below(r.Value, below))));
+    }
+
+    private static long Below(Dictionary<long, long> counts, long snapshot) => counts.Where(c => c.Key < snapshot).Sum(c => c.Value);
+
+    /// <summary>Merges the buckets below <paramref name="snapshot"/> into one: only their sum is asked for from now on.</summary>
+    private static void Merge(Dictionary<long, long> counts, long snapshot)
+    {
+        var below = counts.Where(c => c.Key < snapshot - 1).ToArray();
+        foreach (var (epoch, count) in below)
+        {
+            counts.Remove(epoch);
+            counts[snapshot - 1] = counts.GetValueOrDefault(snapshot - 1) + count;
+        }
+    }
+
+    private sealed class Opened(long snapshot, HashSet<TNode> nodes)
+    {
+        public long Snapshot { get; } = snapshot;
+
+        public HashSet<TNode> Nodes { get; } = nodes;
+
+        // Live entities at the open that have not recorded yet.
+        public HashSet<TEntity> Awaited { get; } = [];
+
+        public bool Counted { get; set; }
+    }
+}
