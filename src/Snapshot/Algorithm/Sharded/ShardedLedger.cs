@@ -62,15 +62,6 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
     /// <summary>This ledger's node.</summary>
     public TNode Self { get; }
 
-    /// <summary>The snapshot open on this node, 0 when none.</summary>
-    public long OpenSnapshot => _open?.Snapshot ?? 0;
-
-    /// <summary>The live entities of this node.</summary>
-    public IReadOnlyCollection<TEntity> Live => _live.Keys;
-
-    /// <summary>The passivated entities whose state this node holds.</summary>
-    public IReadOnlyCollection<TEntity> PassivatedEntities => _passivated.Keys;
-
     /// <summary>
     /// Snapshot <paramref name="snapshot"/> opens on this node, spanning <paramref name="nodes"/>: its coordinator started
     /// it. Passivated entities record at once.
@@ -192,10 +183,6 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         _reports.Clear();
         return reports;
     }
-
-    /// <summary>The sizes of what it keeps: the count buckets, at most two per sender node once a snapshot has opened.</summary>
-    internal IEnumerable<TableSize> TableSizes() =>
-        [new("sharded.sent", _sent.Count), new("sharded.received", _received.Values.Sum(r => r.Count))];
 
     private void CountIfAllRecorded(Opened open)
     {
