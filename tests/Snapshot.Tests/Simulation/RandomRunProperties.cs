@@ -15,8 +15,7 @@ public sealed class RandomRunProperties
     [Fact]
     public void Every_snapshot_of_a_random_run_completes_conserves_tokens_and_is_a_consistent_cut()
     {
-        var runs = Setting("SNAPSHOT_PROPERTY_RUNS", DefaultRuns);
-        var first = Setting("SNAPSHOT_PROPERTY_SEED", DefaultFirstSeed);
+        var (runs, first) = PropertyRuns.Read(DefaultRuns, DefaultFirstSeed);
         var snapshots = 0;
         for (var seed = first; seed < first + runs; seed++)
             snapshots += Check(RandomScenario.Generate(seed));
@@ -62,7 +61,4 @@ public sealed class RandomRunProperties
             throw new Xunit.Sdk.XunitException($"seed {scenario.Seed}:\n{string.Join("\n", problems)}\n{scenario.Replay}");
         return run.Snapshots.Count;
     }
-
-    private static int Setting(string variable, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), out var value) ? value : fallback;
 }

@@ -17,8 +17,7 @@ public sealed class ShardedRunProperties
     [Fact]
     public void Every_snapshot_of_a_random_sharded_run_completes_conserves_tokens_and_is_a_consistent_cut()
     {
-        var runs = Setting("SNAPSHOT_PROPERTY_RUNS", DefaultRuns);
-        var first = Setting("SNAPSHOT_PROPERTY_SEED", DefaultFirstSeed);
+        var (runs, first) = PropertyRuns.Read(DefaultRuns, DefaultFirstSeed);
         var (snapshots, inFlight, passivatedRecorded, startedRecorded) = (0, 0L, 0L, 0L);
         for (var seed = first; seed < first + runs; seed++)
         {
@@ -31,7 +30,7 @@ public sealed class ShardedRunProperties
             var firstHandled = run.Trace.OfType<ShardedEvent.Handled>().GroupBy(h => h.Payment.To).ToDictionary(g => g.Key, g => g.Min(h => h.Sequence));
             // Entities that had not run when the scenario began, recording before they first handled a payment.
             startedRecorded += scenario.Entities.Where(e => !e.Started)
-                .Sum(e => run.Snapshots.Count(s => recordings.TryGetValue((s.Number, e.Id), out var at) && firstHandled.TryGetValue(e.Id, out var first) && at < first));
+                .Sum(e => run.Snapshots.Count(s => recordings.TryGetValue((s.Number, e.Id), out var at) && firstHandled.TryGetValue(e.Id, out var firstPayment) && at < firstPayment));
         }
         Assert.True(snapshots >= runs, $"only {snapshots} snapshots in {runs} runs");
         // The property means little unless snapshots caught payments in flight, passivated entities and entities started during them.
@@ -49,8 +48,10 @@ public sealed class ShardedRunProperties
         var again = ShardedSimulator.Run(scenario);
 
         Assert.Equal(once.Trace, again.Trace);
-        Assert.Equal(once.Snapshots.Select(s => string.Join(",", s.Tokens.OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}")) + "|" + string.Join(",", s.InFlight)),
-            again.Snapshots.Select(s => string.Join(",", s.Tokens.OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}")) + "|" + string.Join(",", s.InFlight)));
+        Assert.Equal(once.Snapshots.Select(Text), again.Snapshots.Select(Text));
+
+        static string Text(ShardedRun.Snapshot snapshot) =>
+            string.Join(",", snapshot.Tokens.OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}")) + "|" + string.Join(",", snapshot.InFlight);
     }
 
     /// <summary>1 to 4 nodes, 1 to 12 entities, most started with 0 to 100 tokens, 1 to 5 snapshots, random rates and delays.</summary>
@@ -118,7 +119,4 @@ public sealed class ShardedRunProperties
     /// <summary>When each entity recorded for each snapshot, by the trace's order.</summary>
     private static Dictionary<(long Snapshot, string Entity), long> Recordings(ShardedRun run) =>
         run.Trace.OfType<ShardedEvent.Recorded>().ToDictionary(r => (r.Snapshot, r.Entity), r => r.Sequence);
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
 }

@@ -16,8 +16,7 @@ public sealed class StampedRunProperties
     [Fact]
     public void Every_snapshot_of_a_random_run_with_dynamic_peers_completes_conserves_tokens_and_is_a_consistent_cut()
     {
-        var runs = Setting("SNAPSHOT_PROPERTY_RUNS", DefaultRuns);
-        var first = Setting("SNAPSHOT_PROPERTY_SEED", DefaultFirstSeed);
+        var (runs, first) = PropertyRuns.Read(DefaultRuns, DefaultFirstSeed);
         var (snapshots, inFlight) = (0, 0L);
         for (var seed = first; seed < first + runs; seed++)
         {
@@ -66,7 +65,4 @@ public sealed class StampedRunProperties
             throw new Xunit.Sdk.XunitException($"{scenario}\n{string.Join("\n", problems)}");
         return (run.Snapshots.Count, run.Snapshots.Sum(s => s.Cut.Channels.Sum(c => (long)c.Messages.Count)));
     }
-
-    private static int Setting(string variable, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), out var value) ? value : fallback;
 }

@@ -76,7 +76,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         foreach (var received in _received.Values)
             Merge(received, snapshot);
         var open = _open = new Opened(snapshot, [.. nodes]);
-        foreach (var (entity, (state, _)) in _passivated)
+        foreach (var (entity, (state, _)) in _passivated.ToArray())
         {
             _passivated[entity] = (state, snapshot);
             _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(snapshot, entity, state));
@@ -122,9 +122,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         if (_open is not { } open || !_live.TryGetValue(entity, out var epoch) || epoch >= open.Snapshot)
             return;
         _live[entity] = open.Snapshot;
-        _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(open.Snapshot, entity, state));
-        open.Awaited.Remove(entity);
-        CountIfAllRecorded(open);
+        Record(open, entity, state);
     }
 
     /// <summary><paramref name="entity"/>, in its handler, sends a message through a region.</summary>
@@ -167,9 +165,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         if (_open is { } open && epoch < open.Snapshot)
         {
             epoch = open.Snapshot;
-            _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(open.Snapshot, entity, state));
-            open.Awaited.Remove(entity);
-            CountIfAllRecorded(open);
+            Record(open, entity, state);
         }
         _passivated[entity] = (state, epoch);
     }
@@ -182,6 +178,14 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         var reports = _reports.ToArray();
         _reports.Clear();
         return reports;
+    }
+
+    /// <summary>Reports <paramref name="entity"/>'s state for the open snapshot; the node counts if it was the last awaited.</summary>
+    private void Record(Opened open, TEntity entity, TState state)
+    {
+        _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(open.Snapshot, entity, state));
+        open.Awaited.Remove(entity);
+        CountIfAllRecorded(open);
     }
 
     private void CountIfAllRecorded(Opened open)
