@@ -134,10 +134,8 @@ public sealed class ShardedSimulator
             ledger.Close(command.Snapshot);
             return;
         }
-        var initiate = ledger.Open(command.Snapshot, [.. Enumerable.Range(0, _scenario.Nodes)]);
+        ledger.Open(command.Snapshot);
         Drain(node);
-        foreach (var id in initiate)
-            _entities[id].Mailbox.Enqueue(new Initiate());
     }
 
     private void Report(int node, ShardedReport<int, string, long, ShardedPayment> report)
@@ -165,9 +163,8 @@ public sealed class ShardedSimulator
                 break;
             case Delivery delivery:
                 var decision = ledger.OnMessage(entity.Id, delivery.SenderNode, delivery.Payment.From, delivery.Epoch, delivery.Payment);
-                if (decision == ShardedDecision.Wait)
-                    return;
                 entity.Mailbox.Dequeue();
+                Drain(entity.Node);
                 if (decision == ShardedDecision.RecordFirst)
                     Record(entity);
                 entity.Tokens += delivery.Payment.Tokens;
@@ -202,9 +199,14 @@ public sealed class ShardedSimulator
         Drain(entity.Node);
     }
 
-    /// <summary>Puts the node's reports on its stream to the coordinator, and each recording in the trace as it happened.</summary>
+    /// <summary>
+    /// Puts the initiates of a snapshot just opened in its entities' mailboxes, the node's reports on its stream to the
+    /// coordinator, and each recording in the trace as it happened.
+    /// </summary>
     private void Drain(int node)
     {
+        foreach (var id in _ledgers[node].TakeInitiations())
+            _entities[id].Mailbox.Enqueue(new Initiate());
         foreach (var report in _ledgers[node].TakeReports())
         {
             if (report is ShardedReport<int, string, long, ShardedPayment>.Recorded recorded)

@@ -16,8 +16,10 @@ public sealed class ShardedLedgerTests
         var epoch = _node0.Send("a");
         var completion = new ShardedCompletion<int, string, long, string>(1, [0, 1]);
 
-        Assert.Equal(["a"], _node0.Open(1, [0, 1]));
-        Assert.Equal(["b"], _node1.Open(1, [0, 1]));
+        _node0.Open(1);
+        _node1.Open(1);
+        Assert.Equal(["a"], _node0.TakeInitiations());
+        Assert.Equal(["b"], _node1.TakeInitiations());
         Assert.True(_node0.Initiated("a"));
         _node0.Recorded("a", 90);
         Assert.True(_node1.Initiated("b"));
@@ -32,17 +34,34 @@ public sealed class ShardedLedgerTests
     }
 
     [Fact]
-    public void A_payment_sent_after_its_sender_recorded_waits_for_its_node_to_open_the_snapshot_then_makes_the_receiver_record_first()
+    public void A_payment_sent_after_its_sender_recorded_opens_the_snapshot_on_a_node_that_has_not_and_makes_the_receiver_record_first()
     {
         _node0.Started("a");
         _node1.Started("b");
-        _node0.Open(1, [0, 1]);
+        _node1.Started("c");
+        _node0.Open(1);
         _node0.Recorded("a", 90);
         var epoch = _node0.Send("a");
 
-        Assert.Equal(ShardedDecision.Wait, _node1.OnMessage("b", 0, "a", epoch, "10 from a"));
-        _node1.Open(1, [0, 1]);
         Assert.Equal(ShardedDecision.RecordFirst, _node1.OnMessage("b", 0, "a", epoch, "10 from a"));
+        Assert.Equal(["b", "c"], _node1.TakeInitiations().Order());
+        _node1.Open(1);
+        Assert.Empty(_node1.TakeInitiations());
+    }
+
+    [Fact]
+    public void A_payment_of_a_snapshot_closed_before_it_arrives_opens_nothing()
+    {
+        _node0.Started("a");
+        _node1.Started("b");
+        _node0.Open(1);
+        _node0.Recorded("a", 90);
+        var epoch = _node0.Send("a");
+        _node1.Close(1);
+
+        Assert.Equal(ShardedDecision.Handle, _node1.OnMessage("b", 0, "a", epoch, "10 from a"));
+        Assert.Empty(_node1.TakeInitiations());
+        Assert.Empty(_node1.TakeReports());
     }
 
     [Fact]
@@ -52,7 +71,8 @@ public sealed class ShardedLedgerTests
         _node1.Passivated("b", 100);
         var completion = new ShardedCompletion<int, string, long, string>(1, [1]);
 
-        Assert.Empty(_node1.Open(1, [1]));
+        _node1.Open(1);
+        Assert.Empty(_node1.TakeInitiations());
         Assert.True(Deliver(completion, _node1));
         Assert.Equal(100, completion.States["b"]);
         Assert.False(_node1.Started("b"));
@@ -62,7 +82,7 @@ public sealed class ShardedLedgerTests
     [Fact]
     public void An_entity_starting_while_a_snapshot_is_open_with_nothing_handed_over_records_before_its_first_message()
     {
-        _node1.Open(1, [1]);
+        _node1.Open(1);
 
         Assert.True(_node1.Started("new"));
         _node1.Recorded("new", 0);

@@ -66,6 +66,9 @@ public sealed class ShardedCompletion<TNode, TEntity, TState, TMessage>
                 _counts[from] = new NodeCount(counted.Sent, counted.Received);
                 break;
             case ShardedReport<TNode, TEntity, TState, TMessage>.InFlight inFlight:
+                // From a node the snapshot does not span: an external input, its sender's state not being in the cut.
+                if (!_counts.ContainsKey(inFlight.SenderNode))
+                    break;
                 _inFlight.Add(inFlight.Message);
                 // Handled after its node counted: not in that count.
                 if (count is not null)

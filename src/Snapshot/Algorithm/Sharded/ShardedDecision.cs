@@ -8,10 +8,4 @@ public enum ShardedDecision
 
     /// <summary>Record the entity's state first (<see cref="ShardedLedger{TNode,TEntity,TState,TMessage}.Recorded"/>), then handle it: it was sent after its sender recorded.</summary>
     RecordFirst,
-
-    /// <summary>
-    /// Hold it, and every later message of the entity, until this node opens the snapshot its sender recorded for, then
-    /// ask again: it was sent after its sender recorded for a snapshot this node has not heard of yet.
-    /// </summary>
-    Wait,
 }

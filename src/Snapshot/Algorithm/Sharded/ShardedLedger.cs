@@ -18,9 +18,8 @@ namespace Snapshot.Algorithm.Sharded;
 /// entity starting while <c>k</c> is open, with nothing handed over, records its first state before it handles anything.</item>
 /// <item>Before it handles a message of epoch <c>k</c> or later (sent after its sender recorded), an entity that has not
 /// recorded for <c>k</c> records: no message it handles before recording was sent after its sender recorded. When the
-/// node has not opened <c>k</c> yet, the message waits until it does (<see cref="ShardedDecision.Wait"/>), and the
-/// entity handles nothing else meanwhile: the coordinator opens every snapshot on every node of it, independently of
-/// the traffic.</item>
+/// node has not opened that epoch yet, the message opens it here first, as the coordinator's open would (Lai and Yang:
+/// a red message turns its receiver red): its sender's node has opened it, so its coordinator started it.</item>
 /// <item>A message of an epoch below <c>k</c> (sent before its sender recorded) handled after its receiver recorded is
 /// recorded in flight, whatever path it took and however long it waited: the colour travels with it, so nothing here
 /// needs FIFO order between a sender and a receiver.</item>
@@ -34,8 +33,9 @@ namespace Snapshot.Algorithm.Sharded;
 /// </list>
 /// <para>
 /// Counts are since the node started, kept per epoch and merged below the open snapshot (all that is asked of them is
-/// the sum below it). A message from a node the snapshot does not span is an external input to it: never recorded in
-/// flight, its sender's state not being in the snapshot. An entity keeps its epoch across passivation: the state it hands
+/// the sum below it). They and the messages in flight are reported for every sender node: which nodes a snapshot spans
+/// is the coordinator's to know (a message from a node outside it is an external input, its sender's state not being in
+/// the snapshot), and a node that opens on a message does not know it. An entity keeps its epoch across passivation: the state it hands
 /// over keeps it, and it takes it back when it starts again here.
 /// </para>
 /// </summary>
@@ -54,6 +54,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
     private readonly Dictionary<long, long> _sent = [];
     private readonly Dictionary<TNode, Dictionary<long, long>> _received = [];
     private readonly List<ShardedReport<TNode, TEntity, TState, TMessage>> _reports = [];
+    private readonly List<TEntity> _initiations = [];
     private long _opened;
     private Opened? _open;
 
@@ -62,20 +63,23 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
     /// <summary>This ledger's node.</summary>
     public TNode Self { get; }
 
+    /// <summary>The last snapshot opened (or closed) here: a message of a later epoch opens its own.</summary>
+    public long LastOpened => _opened;
+
     /// <summary>
-    /// Snapshot <paramref name="snapshot"/> opens on this node, spanning <paramref name="nodes"/>: its coordinator started
-    /// it. Passivated entities record at once.
+    /// Snapshot <paramref name="snapshot"/> opens on this node: its coordinator started it. Passivated entities record at
+    /// once; the live ones are to be initiated (<see cref="TakeInitiations"/>). Nothing happens when it is not newer than
+    /// every snapshot opened or closed here already.
     /// </summary>
-    /// <returns>The live entities to initiate; empty when it is not newer than every snapshot opened here already.</returns>
-    public IReadOnlyList<TEntity> Open(long snapshot, IReadOnlyCollection<TNode> nodes)
+    public void Open(long snapshot)
     {
         if (snapshot <= _opened)
-            return [];
+            return;
         _opened = snapshot;
         Merge(_sent, snapshot);
         foreach (var received in _received.Values)
             Merge(received, snapshot);
-        var open = _open = new Opened(snapshot, [.. nodes]);
+        var open = _open = new Opened(snapshot);
         foreach (var (entity, (state, _)) in _passivated.ToArray())
         {
             _passivated[entity] = (state, snapshot);
@@ -83,15 +87,19 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         }
         var initiate = _live.Where(live => live.Value < snapshot).Select(live => live.Key).ToList();
         open.Awaited.UnionWith(initiate);
+        _initiations.AddRange(initiate);
         CountIfAllRecorded(open);
-        return initiate;
     }
 
-    /// <summary>Snapshot <paramref name="snapshot"/> ended (completed or failed): nothing more is recorded for it here.</summary>
+    /// <summary>
+    /// Snapshot <paramref name="snapshot"/> ended (completed or failed): nothing more is recorded for it here, and a message
+    /// of its epoch arriving late does not open it again.
+    /// </summary>
     public void Close(long snapshot)
     {
         if (_open?.Snapshot == snapshot)
             _open = null;
+        _opened = Math.Max(_opened, snapshot);
     }
 
     /// <summary>
@@ -141,7 +149,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
     public ShardedDecision OnMessage(TEntity receiver, TNode senderNode, TEntity sender, long epoch, TMessage message)
     {
         if (epoch > _opened)
-            return ShardedDecision.Wait;
+            Open(epoch);
         var own = _live[receiver];
         var received = _received.TryGetValue(senderNode, out var counts) ? counts : _received[senderNode] = [];
         received[epoch] = received.GetValueOrDefault(epoch) + 1;
@@ -149,7 +157,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
             return ShardedDecision.Handle;
         if (epoch >= open.Snapshot)
             return own < open.Snapshot ? ShardedDecision.RecordFirst : ShardedDecision.Handle;
-        if (own >= open.Snapshot && open.Nodes.Contains(senderNode))
+        if (own >= open.Snapshot)
             _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.InFlight(open.Snapshot, senderNode, new RecordedMessage<TEntity, TMessage>(sender, receiver, message)));
         return ShardedDecision.Handle;
     }
@@ -168,6 +176,16 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
             Record(open, entity, state);
         }
         _passivated[entity] = (state, epoch);
+    }
+
+    /// <summary>The live entities an open since the last call asks the driver to initiate (<see cref="Initiated"/>).</summary>
+    public IReadOnlyList<TEntity> TakeInitiations()
+    {
+        if (_initiations.Count == 0)
+            return [];
+        var initiations = _initiations.ToArray();
+        _initiations.Clear();
+        return initiations;
     }
 
     /// <summary>The reports for the coordinator since the last call, in the order they must reach it.</summary>
@@ -195,7 +213,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         open.Counted = true;
         var below = open.Snapshot;
         _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Counted(
-            below, Below(_sent, below), _received.Where(r => open.Nodes.Contains(r.Key)).ToDictionary(r => r.Key, r => Below(r.Value, below))));
+            below, Below(_sent, below), _received.ToDictionary(r => r.Key, r => Below(r.Value, below))));
     }
 
     private static long Below(Dictionary<long, long> counts, long snapshot) => counts.Where(c => c.Key < snapshot).Sum(c => c.Value);
@@ -211,11 +229,9 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         }
     }
 
-    private sealed class Opened(long snapshot, HashSet<TNode> nodes)
+    private sealed class Opened(long snapshot)
     {
         public long Snapshot { get; } = snapshot;
-
-        public HashSet<TNode> Nodes { get; } = nodes;
 
         // Live entities at the open that have not recorded yet.
         public HashSet<TEntity> Awaited { get; } = [];
