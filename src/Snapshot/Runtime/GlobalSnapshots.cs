@@ -6,6 +6,7 @@ using Snapshot.Algorithm;
 using Snapshot.Restore;
 using Snapshot.Runtime.Coordination;
 using Snapshot.Runtime.Internal;
+using Snapshot.Runtime.Participants;
 
 namespace Snapshot.Runtime;
 
@@ -52,6 +53,9 @@ public sealed class GlobalSnapshots : IExtension
     public IgnoredMessages Ignored { get; } = new();
 
     internal IActorRef Coordinator { get; }
+
+    /// <summary>Set by Snapshot.Sharding when it starts on this ActorSystem: participants created in its regions are its entities.</summary>
+    internal IEntityHosting? EntityHosting { get; set; }
 
     public static GlobalSnapshots Get(ActorSystem system) =>
         system.WithExtension<GlobalSnapshots, GlobalSnapshotsExtensionProvider>();

@@ -53,4 +53,11 @@ public enum SnapshotFailureReason
     /// answered: its coordinator stops with it.
     /// </summary>
     ShuttingDown,
+
+    /// <summary>
+    /// A shard of a sharded group stopped on a node while the snapshot ran (handed off to another node by a rebalance, or
+    /// its node leaving): its entities' states may be recorded on both nodes or on neither. The next snapshot starts
+    /// from where the shard is then.
+    /// </summary>
+    ShardHandedOff,
 }

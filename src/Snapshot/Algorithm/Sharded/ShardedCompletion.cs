@@ -21,6 +21,7 @@ public sealed class ShardedCompletion<TNode, TEntity, TState, TMessage>
     private readonly Dictionary<TNode, NodeCount?> _counts;
     private readonly Dictionary<TEntity, TState> _states = [];
     private readonly List<RecordedMessage<TEntity, TMessage>> _inFlight = [];
+    private readonly HashSet<TEntity> _passivated = [];
 
     public ShardedCompletion(long snapshot, IEnumerable<TNode> nodes)
     {
@@ -35,6 +36,9 @@ public sealed class ShardedCompletion<TNode, TEntity, TState, TMessage>
 
     /// <summary>Each entity's recorded state.</summary>
     public IReadOnlyDictionary<TEntity, TState> States => _states;
+
+    /// <summary>The entities whose state was recorded passivated: what they handed over when they stopped.</summary>
+    public IReadOnlySet<TEntity> Passivated => _passivated;
 
     /// <summary>The messages in flight at the cut, in the order they were reported.</summary>
     public IReadOnlyList<RecordedMessage<TEntity, TMessage>> InFlight => _inFlight;
@@ -59,6 +63,10 @@ public sealed class ShardedCompletion<TNode, TEntity, TState, TMessage>
         {
             case ShardedReport<TNode, TEntity, TState, TMessage>.Recorded recorded:
                 _states[recorded.Entity] = recorded.State;
+                if (recorded.Passivated)
+                    _passivated.Add(recorded.Entity);
+                else
+                    _passivated.Remove(recorded.Entity);
                 return false;
             case ShardedReport<TNode, TEntity, TState, TMessage>.Counted counted:
                 if (count is not null)

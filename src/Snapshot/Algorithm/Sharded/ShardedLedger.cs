@@ -63,6 +63,9 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
     /// <summary>This ledger's node.</summary>
     public TNode Self { get; }
 
+    /// <summary>The snapshot open here; null when none is.</summary>
+    public long? OpenSnapshot => _open?.Snapshot;
+
     /// <summary>The last snapshot opened (or closed) here: a message of a later epoch opens its own.</summary>
     public long LastOpened => _opened;
 
@@ -83,7 +86,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         foreach (var (entity, (state, _)) in _passivated.ToArray())
         {
             _passivated[entity] = (state, snapshot);
-            _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(snapshot, entity, state));
+            _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(snapshot, entity, state, Passivated: true));
         }
         var initiate = _live.Where(live => live.Value < snapshot).Select(live => live.Key).ToList();
         open.Awaited.UnionWith(initiate);
@@ -173,10 +176,26 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         if (_open is { } open && epoch < open.Snapshot)
         {
             epoch = open.Snapshot;
-            Record(open, entity, state);
+            Record(open, entity, state, passivated: true);
         }
         _passivated[entity] = (state, epoch);
     }
+
+    /// <summary>
+    /// <paramref name="entity"/>, passivated here, moved away with its shard (handed off to another node): this node no
+    /// longer reports it, and gives back what it handed over, for whoever reports it until it starts again elsewhere.
+    /// </summary>
+    /// <returns>False when it was not passivated here.</returns>
+    public bool HandOff(TEntity entity, out TState state)
+    {
+        var passivated = _passivated.Remove(entity, out var handedOver);
+        state = handedOver.State;
+        return passivated;
+    }
+
+    /// <summary>What this node's entities sent through the regions, and handled by sender node, since it started: its last count when it leaves.</summary>
+    public (long Sent, IReadOnlyDictionary<TNode, long> Received) Totals() =>
+        (_sent.Values.Sum(), _received.ToDictionary(r => r.Key, r => r.Value.Values.Sum()));
 
     /// <summary>The live entities an open since the last call asks the driver to initiate (<see cref="Initiated"/>).</summary>
     public IReadOnlyList<TEntity> TakeInitiations()
@@ -199,9 +218,9 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
     }
 
     /// <summary>Reports <paramref name="entity"/>'s state for the open snapshot; the node counts if it was the last awaited.</summary>
-    private void Record(Opened open, TEntity entity, TState state)
+    private void Record(Opened open, TEntity entity, TState state, bool passivated = false)
     {
-        _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(open.Snapshot, entity, state));
+        _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(open.Snapshot, entity, state, passivated));
         open.Awaited.Remove(entity);
         CountIfAllRecorded(open);
     }

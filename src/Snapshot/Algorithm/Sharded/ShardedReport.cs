@@ -10,8 +10,11 @@ public abstract record ShardedReport<TNode, TEntity, TState, TMessage>(long Snap
     where TNode : notnull
     where TEntity : notnull
 {
-    /// <summary>An entity of the node recorded its state (or the node recorded it for the entity, passivated).</summary>
-    public sealed record Recorded(long Snapshot, TEntity Entity, TState State) : ShardedReport<TNode, TEntity, TState, TMessage>(Snapshot);
+    /// <summary>
+    /// An entity of the node recorded its state, or, <paramref name="Passivated"/>, the node recorded for the entity the state
+    /// it handed over when it passivated.
+    /// </summary>
+    public sealed record Recorded(long Snapshot, TEntity Entity, TState State, bool Passivated = false) : ShardedReport<TNode, TEntity, TState, TMessage>(Snapshot);
 
     /// <summary>
     /// Every entity the node had when the snapshot opened there has recorded: <paramref name="Sent"/> messages were sent

@@ -58,6 +58,8 @@ public sealed class SnapshotParticipant
     private StashTracker? _stash;
     private bool _stashLookedFor;
     private ReplayHold? _hold;
+    // Set for an entity of a region Snapshot.Sharding started: it takes part through its region, not by ref.
+    private readonly IEntityParticipation? _entity;
 
     /// <param name="actor">The actor itself (<c>this</c>), whose stash, if it has one, is part of its recorded state.</param>
     /// <param name="context">The actor's <c>Context</c>, from its constructor.</param>
@@ -91,6 +93,13 @@ public sealed class SnapshotParticipant
             _stamped = new StampedProcess<IActorRef, object, SnapshotKey>(_cell.Self, _stamps.Ledger);
         }
         _finished = new FinishedSnapshots(_stamped);
+        _entity = snapshots.EntityHosting?.Adopt(_cell, captureState, group);
+        if (_entity is not null)
+        {
+            Group = _entity.Group;
+            return;
+        }
+        RefuseUnhostedEntity(_cell.Self.Path);
         if (restoredFrom is { IsSpent: false })
             _hold = new ReplayHold(restoredFrom, _cell, Group);
         DeclareChannels(channels);
@@ -103,7 +112,7 @@ public sealed class SnapshotParticipant
 
     /// <summary>Declares which participants this actor tells from now on; null for every participant of its group.</summary>
     public void DeclareChannels(IEnumerable<IActorRef>? channels) =>
-        _coordinator.Tell(new Register(Group, _cell.Self, _incarnation, channels?.ToArray(), Stamped: _mailbox is not null), _cell.Self);
+        (_entity is null ? _coordinator : throw new InvalidOperationException($"{_cell.Self.Path} is a sharded entity: its channels are the messages it tells through its region")).Tell(new Register(Group, _cell.Self, _incarnation, channels?.ToArray(), Stamped: _mailbox is not null), _cell.Self);
 
     /// <summary>
     /// Starts a snapshot of this participant's group with this participant as initiator. The
@@ -111,7 +120,7 @@ public sealed class SnapshotParticipant
     /// is sent to <paramref name="replyTo"/> (this actor when null).
     /// </summary>
     public void TakeSnapshot(IActorRef? replyTo = null, TimeSpan? timeout = null) =>
-        _coordinator.Tell(new Take(Group, _cell.Self, timeout ?? GlobalSnapshots.Get(_cell.System).Settings.DefaultTimeout, replyTo ?? _cell.Self, Guid.NewGuid()));
+        (_entity is null ? _coordinator : throw new InvalidOperationException($"{_cell.Self.Path} is a sharded entity: take snapshots of its type with ShardedSnapshots.TakeAsync")).Tell(new Take(Group, _cell.Self, timeout ?? GlobalSnapshots.Get(_cell.System).Settings.DefaultTimeout, replyTo ?? _cell.Self, Guid.NewGuid()));
 
     /// <summary>
     /// Call when the actor stops or restarts (the participant base classes do, from <c>AroundPostStop</c> and
@@ -120,6 +129,11 @@ public sealed class SnapshotParticipant
     /// </summary>
     public void Stopped()
     {
+        if (_entity is not null)
+        {
+            _entity.Stopped();
+            return;
+        }
         foreach (var active in _active.Values.ToArray())
         {
             active.Trace?.Failed(SnapshotFailureReason.ParticipantStopped, $"{_cell.Self.Path.Name} stopped while recording");
@@ -130,6 +144,8 @@ public sealed class SnapshotParticipant
     /// <summary>Call from the actor's <c>AroundReceive</c> override, passing <c>base.AroundReceive</c> as <paramref name="next"/>.</summary>
     public bool AroundReceive(Receive receive, object message, Func<Receive, object, bool> next)
     {
+        if (_entity is not null)
+            return _entity.AroundReceive(receive, message, next);
         if (!_stashLookedFor)
             TrackStash();
         // The path of every message while nothing is recording: no allocation, no lookup.
@@ -151,6 +167,20 @@ public sealed class SnapshotParticipant
             return true;
         }
         return AroundReceiveRecording(receive, message, next);
+    }
+
+    /// <summary>
+    /// An entity of a region that Akka.Cluster.Sharding started without Snapshot.Sharding (<c>/system/sharding/type/shard/entity</c>):
+    /// its messages carry no colour, so as an actor addressed by ref it would fail every snapshot when it passivates,
+    /// and the money on its way through the regions would be missing from every cut.
+    /// </summary>
+    private static void RefuseUnhostedEntity(ActorPath path)
+    {
+        var elements = path.Elements;
+        if (elements.Count == 5 && elements[0] == "system" && elements[1] == "sharding")
+            throw new InvalidOperationException(
+                $"{path} is a snapshot participant and an entity of sharded type '{Uri.UnescapeDataString(elements[2])}', whose region was started without Snapshot.Sharding: " +
+                "its messages through the region carry no snapshot colour, so no snapshot could count them. Start the region with ShardedSnapshots.Get(system).StartAsync(...) instead of ClusterSharding.StartAsync");
     }
 
     private bool AroundReceiveRecording(Receive receive, object message, Func<Receive, object, bool> next)
