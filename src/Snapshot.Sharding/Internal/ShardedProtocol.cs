@@ -11,8 +11,11 @@ namespace Snapshot.Sharding.Internal;
 /// </summary>
 internal sealed record ColouredMessage(string TypeName, Address SenderNode, string SenderEntity, long Epoch, object Message) : IShardedProtocolMessage;
 
-/// <summary>The node → one of its entities: a snapshot opened on the node while it runs: record now, unless it has.</summary>
-internal sealed record InitiateEntity : IShardedProtocolMessage
+/// <summary>
+/// The node → one of its entities: a snapshot opened on the node while it runs: record now, unless it has. It does not keep
+/// an idle entity from passivating: snapshots back to back would otherwise keep every entity alive.
+/// </summary>
+internal sealed record InitiateEntity : IShardedProtocolMessage, INotInfluenceReceiveTimeout
 {
     public static readonly InitiateEntity Instance = new();
 }

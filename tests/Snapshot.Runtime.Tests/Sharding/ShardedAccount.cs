@@ -30,7 +30,7 @@ public sealed class ShardedAccount : SnapshotReceiveActor
         _book = book;
         _id = Uri.UnescapeDataString(Self.Path.Name);
         _balance = book.Balances.GetValueOrDefault(_id, book.OpeningBalance);
-        book.Started();
+        book.Started(_id, Context.System);
         var region = ShardedSnapshots.Get(Context.System).Region(TypeName);
         Receive<PayOrder>(order =>
         {
@@ -53,11 +53,9 @@ public sealed class ShardedAccount : SnapshotReceiveActor
         base.PostStop();
     }
 
-    /// <summary>The money a snapshot holds: every listed account's balance, every deposit in flight, and the opening balance of each account it does not list (never started).</summary>
-    public static long Money(ShardedSnapshot snapshot, int accounts, long openingBalance) =>
-        snapshot.Entities.Sum(e => (long)e.State!)
-        + snapshot.InFlight.Sum(m => ((Deposit)m.Message).Amount)
-        + (accounts - snapshot.Entities.Count) * openingBalance;
+    /// <summary>The money a snapshot holds: every account's balance and every deposit in flight.</summary>
+    public static long Money(ShardedSnapshot snapshot) =>
+        snapshot.Entities.Sum(e => (long)e.State!) + snapshot.InFlight.Sum(m => ((Deposit)m.Message).Amount);
 
     /// <summary>Routes orders by payer; deposits come in a <see cref="ShardingEnvelope"/>, which Akka opens itself.</summary>
     public sealed class Extractor() : HashCodeMessageExtractor(maxNumberOfShards: 12)
@@ -68,6 +66,8 @@ public sealed class ShardedAccount : SnapshotReceiveActor
     /// <summary>Where accounts keep their balance while they hold no actor; shared by every node of the test's process.</summary>
     public sealed class Book(long openingBalance, TimeSpan? idleAfter)
     {
+        private readonly ConcurrentDictionary<ActorSystem, int> _startsOn = new();
+        private readonly ConcurrentDictionary<string, bool> _accounts = new();
         private int _starts;
 
         public long OpeningBalance { get; } = openingBalance;
@@ -79,6 +79,17 @@ public sealed class ShardedAccount : SnapshotReceiveActor
         /// <summary>How many times an account started (first starts and restarts after passivation).</summary>
         public int Starts => _starts;
 
-        public void Started() => Interlocked.Increment(ref _starts);
+        /// <summary>How many times an account started on <paramref name="node"/>.</summary>
+        public int StartsOn(ActorSystem node) => _startsOn.GetValueOrDefault(node);
+
+        /// <summary>How many accounts have started at least once.</summary>
+        public int Accounts => _accounts.Count;
+
+        public void Started(string id, ActorSystem node)
+        {
+            _accounts[id] = true;
+            Interlocked.Increment(ref _starts);
+            _startsOn.AddOrUpdate(node, 1, (_, n) => n + 1);
+        }
     }
 }
