@@ -28,24 +28,12 @@ public sealed class ShardedSnapshots : IExtension
         var snapshots = GlobalSnapshots.Get(system);
         // Loads akka.cluster.sharding's defaults, which ClusterShardingSettings.Create reads.
         ClusterSharding.Get(system);
-        _actor = system.SystemActorOf(ShardedSnapshotsActor.Props(HostOf, Settings.ReportsPerMessage), ShardedSnapshotsActor.Name);
+        _actor = system.SystemActorOf(ShardedSnapshotsActor.Props(HostOf, Hosts, Settings.ReportsPerMessage), ShardedSnapshotsActor.Name);
         snapshots.EntityHosting = new EntityHosting(HostOf);
         // A node leaving hands its shards off first (Akka.Cluster.Sharding's phase before this one), then says what its
-        // entities sent: messages of theirs may still be on their way, and every later snapshot counts them.
-        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseClusterLeave, "snapshot-sharding-counts", () =>
-        {
-            var oldest = Cluster.Get(system).State.Members.Where(m => m.Status == MemberStatus.Up && m.Address != Cluster.Get(system).SelfAddress)
-                .OrderBy(m => m, Member.AgeOrdering).FirstOrDefault();
-            if (oldest is not null)
-            {
-                foreach (var host in _hosts.Values)
-                {
-                    var (sent, received) = host.Totals();
-                    ShardedSnapshotsActor.On(system, oldest.Address).Tell(new NodeLeft(host.TypeName, host.Node, sent, received));
-                }
-            }
-            return Task.FromResult(Akka.Done.Instance);
-        });
+        // entities sent and handled: messages of theirs may still be on their way, and every later snapshot counts them.
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseClusterLeave, "snapshot-sharding-counts",
+            () => _actor.Ask<Akka.Done>(LeaveCounts.Instance, TimeSpan.FromSeconds(5)));
     }
 
     public ShardedSnapshotsSettings Settings { get; }
@@ -64,8 +52,9 @@ public sealed class ShardedSnapshots : IExtension
     /// <inheritdoc cref="StartAsync(string, Props, ClusterShardingSettings, IMessageExtractor)"/>
     public async Task<IActorRef> StartAsync(string typeName, Func<string, Props> entityPropsFactory, ClusterShardingSettings settings, IMessageExtractor messageExtractor)
     {
-        var host = _hosts.GetOrAdd(typeName, name => new EntityHost(name, Cluster.Get(_system).SelfAddress, _actor));
-        var region = await ClusterSharding.Get(_system).StartAsync(typeName, entityPropsFactory, settings, new SnapshotMessageExtractor(messageExtractor));
+        var extractor = new SnapshotMessageExtractor(messageExtractor);
+        var host = _hosts.GetOrAdd(typeName, name => new EntityHost(name, Cluster.Get(_system).SelfAddress, _actor, extractor));
+        var region = await ClusterSharding.Get(_system).StartAsync(typeName, entityPropsFactory, settings, extractor);
         return _regions.GetOrAdd(typeName, _ => new ColouringRegion((IInternalActorRef)region, host));
     }
 
@@ -95,6 +84,8 @@ public sealed class ShardedSnapshots : IExtension
     }
 
     private EntityHost? HostOf(string typeName) => _hosts.GetValueOrDefault(typeName);
+
+    private IEnumerable<EntityHost> Hosts() => _hosts.Values;
 }
 
 public sealed class ShardedSnapshotsExtensionProvider : ExtensionIdProvider<ShardedSnapshots>

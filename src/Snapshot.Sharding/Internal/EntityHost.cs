@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Snapshot.Algorithm.Sharded;
 
 namespace Snapshot.Sharding.Internal;
@@ -9,7 +10,7 @@ namespace Snapshot.Sharding.Internal;
 /// under it the host carries out what each call returned: initiates to the entities a snapshot opened for, and reports to
 /// the node's <see cref="ShardedSnapshotsActor"/>, told in the ledger's order.
 /// </summary>
-internal sealed class EntityHost(string typeName, Address node, IActorRef nodeActor)
+internal sealed class EntityHost(string typeName, Address node, IActorRef nodeActor, IMessageExtractor extractor)
 {
     private readonly Lock _lock = new();
     private readonly ShardedLedger<Address, string, object?, object> _ledger = new(node);
@@ -76,6 +77,17 @@ internal sealed class EntityHost(string typeName, Address node, IActorRef nodeAc
             var decision = _ledger.OnMessage(entityId, message.SenderNode, message.SenderEntity, message.Epoch, message.Message);
             CarryOut();
             return decision;
+        }
+    }
+
+    /// <summary>A region or shard of this node dropped <paramref name="message"/> to dead letters: it will never be handled.</summary>
+    public void Dropped(ColouredMessage message)
+    {
+        var receiver = extractor.EntityId(message) ?? "";
+        lock (_lock)
+        {
+            _ledger.Dropped(receiver, message.SenderNode, message.SenderEntity, message.Epoch, message.Message);
+            CarryOut();
         }
     }
 

@@ -68,3 +68,12 @@ internal sealed record WatchShard(string TypeName, string ShardId, IActorRef Sha
 
 /// <summary>Local only: an entity started on this node without having passivated here.</summary>
 internal sealed record StartedFresh(string TypeName, string EntityId);
+
+/// <summary>
+/// Local only: this node is leaving, its shards handed off: its actor tells the coordinator its hosts' counts
+/// (<see cref="NodeLeft"/>), and again after each message dropped here from then on, and answers <c>Done</c>.
+/// </summary>
+internal sealed record LeaveCounts
+{
+    public static readonly LeaveCounts Instance = new();
+}

@@ -18,6 +18,7 @@ internal sealed class ShardedSnapshotsActor : ReceiveActor, IWithTimers
     public const string Name = "snapshot-sharding";
 
     private readonly Func<string, EntityHost?> _hostOf;
+    private readonly Func<IEnumerable<EntityHost>> _hosts;
     private readonly int _reportsPerMessage;
     private readonly Cluster _cluster = Cluster.Get(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -30,15 +31,18 @@ internal sealed class ShardedSnapshotsActor : ReceiveActor, IWithTimers
     private readonly Dictionary<string, NodeFailed> _failedBeforeOpen = [];
     private readonly Dictionary<IActorRef, (string TypeName, string ShardId)> _shards = [];
     private bool _flushing;
+    // Set once the node is leaving: its counts went to the coordinator, and go again after every message dropped here.
+    private bool _left;
 
     // As the coordinator.
     private readonly Dictionary<string, TypeCoordination> _types = [];
     // The actors of the nodes that answered, to open and close snapshots on.
     private readonly Dictionary<Address, IActorRef> _answerers = [];
 
-    public ShardedSnapshotsActor(Func<string, EntityHost?> hostOf, int reportsPerMessage)
+    public ShardedSnapshotsActor(Func<string, EntityHost?> hostOf, Func<IEnumerable<EntityHost>> hosts, int reportsPerMessage)
     {
         _hostOf = hostOf;
+        _hosts = hosts;
         _reportsPerMessage = reportsPerMessage;
         Node();
         Coordinator();
@@ -48,16 +52,25 @@ internal sealed class ShardedSnapshotsActor : ReceiveActor, IWithTimers
 
     private Address SelfNode => _cluster.SelfAddress;
 
-    public static Props Props(Func<string, EntityHost?> hostOf, int reportsPerMessage) =>
-        Akka.Actor.Props.Create(() => new ShardedSnapshotsActor(hostOf, reportsPerMessage));
+    public static Props Props(Func<string, EntityHost?> hostOf, Func<IEnumerable<EntityHost>> hosts, int reportsPerMessage) =>
+        Akka.Actor.Props.Create(() => new ShardedSnapshotsActor(hostOf, hosts, reportsPerMessage));
 
     public static ActorSelection On(ActorSystem system, Address node) =>
         system.ActorSelection(new RootActorPath(node) / "system" / Name);
 
-    protected override void PreStart() =>
+    protected override void PreStart()
+    {
         _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.MemberRemoved), typeof(ClusterEvent.UnreachableMember));
+        // Akka.Cluster.Sharding delivers at most once: a shard handed off with messages in its mailbox, a full region
+        // buffer, drop them to dead letters. Each is counted as handled, or no later snapshot could complete.
+        Context.System.EventStream.Subscribe(Self, typeof(AllDeadLetters));
+    }
 
-    protected override void PostStop() => _cluster.Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        _cluster.Unsubscribe(Self);
+        Context.System.EventStream.Unsubscribe(Self);
+    }
 
     private void Node()
     {
@@ -102,11 +115,32 @@ internal sealed class ShardedSnapshotsActor : ReceiveActor, IWithTimers
             _shards[watch.Shard] = (watch.TypeName, watch.ShardId);
             Context.Watch(watch.Shard);
         });
+        Receive<AllDeadLetters>(dead =>
+        {
+            if (dead.Message is not ColouredMessage coloured || _hostOf(coloured.TypeName) is not { } host)
+                return;
+            host.Dropped(coloured);
+            if (_left)
+                SendLeftCounts(host);
+        });
+        Receive<LeaveCounts>(_ =>
+        {
+            _left = true;
+            foreach (var host in _hosts())
+                SendLeftCounts(host);
+            Sender.Tell(Akka.Done.Instance);
+        });
         Receive<Terminated>(terminated =>
         {
             if (_shards.Remove(terminated.ActorRef, out var shard))
                 ShardStopped(shard.TypeName, shard.ShardId);
         });
+    }
+
+    private void SendLeftCounts(EntityHost host)
+    {
+        var (sent, received) = host.Totals();
+        Oldest().Tell(new NodeLeft(host.TypeName, host.Node, sent, received));
     }
 
     private void ShardStopped(string typeName, string shardId)
@@ -333,7 +367,12 @@ internal sealed class ShardedSnapshotsActor : ReceiveActor, IWithTimers
     private Address? OldestMember() =>
         _cluster.State.Members.Where(m => m.Status == MemberStatus.Up).OrderBy(m => m, Member.AgeOrdering).FirstOrDefault()?.Address;
 
-    private ActorSelection Oldest() => On(Context.System, OldestMember() ?? SelfNode);
+    /// <summary>The coordinator: the oldest Up member other than this node when it is leaving.</summary>
+    private ActorSelection Oldest()
+    {
+        var oldest = _cluster.State.Members.Where(m => m.Status == MemberStatus.Up && (!_left || m.Address != SelfNode)).OrderBy(m => m, Member.AgeOrdering).FirstOrDefault();
+        return On(Context.System, oldest?.Address ?? SelfNode);
+    }
 
     private sealed record FlushOutbox
     {

@@ -154,8 +154,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         if (epoch > _opened)
             Open(epoch);
         var own = _live[receiver];
-        var received = _received.TryGetValue(senderNode, out var counts) ? counts : _received[senderNode] = [];
-        received[epoch] = received.GetValueOrDefault(epoch) + 1;
+        CountReceived(senderNode, epoch);
         if (_open is not { } open)
             return ShardedDecision.Handle;
         if (epoch >= open.Snapshot)
@@ -179,6 +178,21 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
             Record(open, entity, state, passivated: true);
         }
         _passivated[entity] = (state, epoch);
+    }
+
+    /// <summary>
+    /// A message of <paramref name="epoch"/> from <paramref name="sender"/> on <paramref name="senderNode"/> for
+    /// <paramref name="receiver"/> was dropped here (a region or shard let it go to dead letters) instead of being handled. It
+    /// is counted as handled, or no count could balance again; dropped after this node counted the open snapshot, it is in
+    /// flight at the cut, and its loss comes after it. Dropped before, it is lost before the cut, as the snapshot shows.
+    /// </summary>
+    public void Dropped(TEntity receiver, TNode senderNode, TEntity sender, long epoch, TMessage message)
+    {
+        if (epoch > _opened)
+            Open(epoch);
+        CountReceived(senderNode, epoch);
+        if (_open is { Counted: true } open && epoch < open.Snapshot)
+            _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.InFlight(open.Snapshot, senderNode, new RecordedMessage<TEntity, TMessage>(sender, receiver, message)));
     }
 
     /// <summary>
@@ -233,6 +247,12 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
         var below = open.Snapshot;
         _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Counted(
             below, Below(_sent, below), _received.ToDictionary(r => r.Key, r => Below(r.Value, below))));
+    }
+
+    private void CountReceived(TNode senderNode, long epoch)
+    {
+        var received = _received.TryGetValue(senderNode, out var counts) ? counts : _received[senderNode] = [];
+        received[epoch] = received.GetValueOrDefault(epoch) + 1;
     }
 
     private static long Below(Dictionary<long, long> counts, long snapshot) => counts.Where(c => c.Key < snapshot).Sum(c => c.Value);
