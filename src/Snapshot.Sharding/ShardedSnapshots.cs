@@ -29,6 +29,7 @@ public sealed class ShardedSnapshots : IExtension
         // Loads akka.cluster.sharding's defaults, which ClusterShardingSettings.Create reads.
         ClusterSharding.Get(system);
         _actor = system.SystemActorOf(ShardedSnapshotsActor.Props(HostOf, Hosts, Settings.ReportsPerMessage), ShardedSnapshotsActor.Name);
+        system.SystemActorOf(Props.Create(() => new ShardedCoordinator()), ShardedCoordinator.Name);
         snapshots.EntityHosting = new EntityHosting(HostOf);
         // A node leaving hands its shards off first (Akka.Cluster.Sharding's phase before this one), then says what its
         // entities sent and handled: messages of theirs may still be on their way, and every later snapshot counts them.
@@ -74,7 +75,16 @@ public sealed class ShardedSnapshots : IExtension
         if (limit <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(timeout), limit, "a snapshot needs a timeout longer than 0");
         // The coordinator answers at its timeout; the ask's own only guards against a coordinator that is gone.
-        var reply = await _actor.Ask<object>(replyTo => new TakeSharded(typeName, limit, replyTo), limit + TimeSpan.FromSeconds(5), cancellationToken);
+        object reply;
+        try
+        {
+            reply = await _actor.Ask<object>(replyTo => new TakeSharded(typeName, limit, replyTo), limit + TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (AskTimeoutException)
+        {
+            throw new SnapshotFailedException(SnapshotFailureReason.Timeout, typeName, null,
+                $"snapshot of entity type '{typeName}' got no answer from its coordinator (the oldest member) within {limit.TotalSeconds:0.#} s and 5 s more: the coordinator is gone, or its answer was lost");
+        }
         return reply switch
         {
             ShardedSnapshot snapshot => snapshot,

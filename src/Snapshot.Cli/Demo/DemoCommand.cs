@@ -33,13 +33,22 @@ public static class DemoCommand
             Description = "The local snapshot store's directory, where --restore stores its checkpoint and --restore-from reads.",
             DefaultValueFactory = _ => LocalCluster.DefaultSnapshotStore,
         };
+        var sharded = new Option<bool>("--sharded")
+        {
+            Description = "Run the bank as sharded account entities (Akka.Cluster.Sharding): payments by account id through the regions, idle accounts passivating, a node joining and leaving so shards move.",
+        };
+        var entities = new Option<int>("--entities") { Description = "With --sharded: the accounts.", DefaultValueFactory = _ => Sharded.ShardedDemoSettings.DefaultEntities };
         var command = new Command("demo", "Run a bank on a cluster of nodes on 127.0.0.1 inside this process and snapshot it while money moves.")
         {
-            nodes, accounts, duration, interval, seed, json, diagram, restore, restoreFrom, store,
+            nodes, accounts, duration, interval, seed, json, diagram, restore, restoreFrom, store, sharded, entities,
             DeadlockCommand.Create(console, output),
         };
         command.SetAction((parsed, cancellationToken) =>
         {
+            if (parsed.GetValue(sharded))
+                return RunShardedAsync(parsed, nodes, entities, duration, interval, seed, json, console, output, cancellationToken, [accounts, diagram, restore, restoreFrom, store]);
+            if (parsed.GetResult(entities) is { Implicit: false })
+                throw new UsageException("--entities", "counts the accounts of --sharded; without it, give --accounts");
             var settings = new DemoSettings(
                 parsed.GetValue(nodes),
                 parsed.GetValue(accounts),
@@ -58,6 +67,22 @@ public static class DemoCommand
                 : RunAsync(settings, parsed.GetValue(json), DiagramFile.From(parsed.GetValue(diagram)), console, output, error, cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<int> RunShardedAsync(ParseResult parsed, Option<int> nodes, Option<int> entities, Option<string> duration, Option<string> interval,
+        Option<int> seed, Option<bool> json, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken, IEnumerable<Option> unsupported)
+    {
+        if (unsupported.FirstOrDefault(option => parsed.GetResult(option) is { Implicit: false }) is { } given)
+            throw new UsageException(given.Name, "is not an option of --sharded");
+        var settings = new Sharded.ShardedDemoSettings(
+            parsed.GetValue(nodes),
+            parsed.GetValue(entities),
+            DurationText.Parse(parsed.GetValue(duration)!, "--duration"),
+            DurationText.Parse(parsed.GetValue(interval)!, "--interval"),
+            parsed.GetValue(seed)).Validated();
+        var run = await CommandReport.ReportAsync(progress => Sharded.ShardedDemoRun.RunAsync(settings, progress, cancellationToken), parsed.GetValue(json), console, output,
+            run => run.ToJson(), Sharded.ShardedDemoTable.Write);
+        return run.Interrupted ? ExitCodes.Interrupted : run.AllConserved ? ExitCodes.Success : ExitCodes.InvariantViolated;
     }
 
     private static async Task<int> RunAsync(DemoSettings settings, bool json, DiagramFile? diagram, IAnsiConsole console, TextWriter output, TextWriter error,

@@ -15,9 +15,15 @@ internal sealed class EntityHost(string typeName, Address node, IActorRef nodeAc
     private readonly Lock _lock = new();
     private readonly ShardedLedger<Address, string, object?, object> _ledger = new(node);
     private readonly Dictionary<string, IActorRef> _live = [];
-    // The shard of each entity this node holds, live or passivated: a shard that stops takes its passivated entities with it.
-    private readonly Dictionary<string, string> _shardOf = [];
-    private readonly HashSet<string> _shards = [];
+    // The shard actor of each entity this node holds, live or passivated: a shard that stops takes its passivated entities
+    // with it. By actor, not id: a shard handed off and started here again is another actor, with its own entities.
+    private readonly Dictionary<string, IActorRef> _shardOf = [];
+    private readonly HashSet<IActorRef> _shards = [];
+    // What waits for the node's actor, which is told once that there is some and takes it all (Drain): one message per
+    // burst rather than per entity, so that a snapshot's open is not queued behind thousands of them.
+    private readonly List<ShardedReport<Address, string, object?, object>> _reports = [];
+    private readonly List<string> _startedFresh = [];
+    private bool _told;
 
     public string TypeName { get; } = typeName;
 
@@ -33,16 +39,19 @@ internal sealed class EntityHost(string typeName, Address node, IActorRef nodeAc
     }
 
     /// <summary>The entity started here. True when it must record before it handles anything.</summary>
-    public bool Started(string entityId, string shardId, IActorRef entity, IActorRef shard)
+    public bool Started(string entityId, IActorRef entity, IActorRef shard)
     {
         lock (_lock)
         {
             if (!_shardOf.ContainsKey(entityId))
-                nodeActor.Tell(new StartedFresh(TypeName, entityId));
-            _shardOf[entityId] = shardId;
+            {
+                _startedFresh.Add(entityId);
+                Tell();
+            }
+            _shardOf[entityId] = shard;
             _live[entityId] = entity;
-            if (_shards.Add(shardId))
-                nodeActor.Tell(new WatchShard(TypeName, shardId, shard));
+            if (_shards.Add(shard))
+                nodeActor.Tell(new WatchShard(TypeName, shard));
             var recordFirst = _ledger.Started(entityId);
             CarryOut();
             return recordFirst;
@@ -118,23 +127,23 @@ internal sealed class EntityHost(string typeName, Address node, IActorRef nodeAc
 
     /// <summary>
     /// The shard stopped here (handed off, or its region stopped): its passivated entities leave this node's ledger, with
-    /// what they handed over, and the snapshot open here, if any, cannot trust where they are.
+    /// what they handed over, for the coordinator to hold until they start again somewhere.
     /// </summary>
-    public (IReadOnlyList<HandedOffEntity> HandedOff, long? Open) ShardStopped(string shardId, long order)
+    public IReadOnlyList<HandedOffEntity> ShardStopped(IActorRef shard, long order)
     {
         lock (_lock)
         {
-            _shards.Remove(shardId);
+            _shards.Remove(shard);
             var handedOff = new List<HandedOffEntity>();
-            foreach (var (entityId, shard) in _shardOf.ToArray())
+            foreach (var (entityId, entityShard) in _shardOf.ToArray())
             {
-                if (shard != shardId || _live.ContainsKey(entityId))
+                if (!entityShard.Equals(shard) || _live.ContainsKey(entityId))
                     continue;
                 _shardOf.Remove(entityId);
                 if (_ledger.HandOff(entityId, out var state))
                     handedOff.Add(new HandedOffEntity(entityId, state, order));
             }
-            return (handedOff, _ledger.OpenSnapshot);
+            return handedOff;
         }
     }
 
@@ -144,7 +153,20 @@ internal sealed class EntityHost(string typeName, Address node, IActorRef nodeAc
             return _ledger.Totals();
     }
 
-    /// <summary>Under the lock: the initiates of a snapshot just opened, then the reports, so that both keep the ledger's order.</summary>
+    /// <summary>The reports, in the ledger's order, and the entities started here without having passivated here, since the last call.</summary>
+    public (IReadOnlyList<ShardedReport<Address, string, object?, object>> Reports, IReadOnlyList<string> StartedFresh) Drain()
+    {
+        lock (_lock)
+        {
+            _told = false;
+            var drained = (_reports.ToArray(), _startedFresh.ToArray());
+            _reports.Clear();
+            _startedFresh.Clear();
+            return drained;
+        }
+    }
+
+    /// <summary>Under the lock: the initiates of a snapshot just opened, and the reports for the node's actor.</summary>
     private void CarryOut()
     {
         foreach (var entityId in _ledger.TakeInitiations())
@@ -153,7 +175,17 @@ internal sealed class EntityHost(string typeName, Address node, IActorRef nodeAc
                 entity.Tell(InitiateEntity.Instance, ActorRefs.NoSender);
         }
         var reports = _ledger.TakeReports();
-        if (reports.Count > 0)
-            nodeActor.Tell(new ReportsReady(TypeName, reports));
+        if (reports.Count == 0)
+            return;
+        _reports.AddRange(reports);
+        Tell();
+    }
+
+    private void Tell()
+    {
+        if (_told)
+            return;
+        _told = true;
+        nodeActor.Tell(new HostReady(TypeName));
     }
 }

@@ -25,7 +25,7 @@ internal sealed class EntityParticipant : IEntityParticipation
         Host = host;
         _captureState = captureState;
         EntityId = Uri.UnescapeDataString(cell.Self.Path.Name);
-        _recordFirst = host.Started(EntityId, Uri.UnescapeDataString(cell.Parent.Path.Name), cell.Self, cell.Parent);
+        _recordFirst = host.Started(EntityId, cell.Self, cell.Parent);
     }
 
     /// <summary>The entity whose handler runs on this thread now; null outside an entity's handler.</summary>

@@ -34,9 +34,6 @@ internal sealed record CloseSharded(string TypeName, long Snapshot) : IShardedPr
 /// <summary>A node → the coordinator of <paramref name="Snapshot"/>: the next reports of its stream, in order.</summary>
 internal sealed record NodeReports(string TypeName, long Snapshot, Address Node, IReadOnlyList<ShardedReport<Address, string, object?, object>> Reports) : IShardedProtocolMessage;
 
-/// <summary>A node → the coordinator of <paramref name="Snapshot"/>: the snapshot cannot complete, for <paramref name="Reason"/>.</summary>
-internal sealed record NodeFailed(string TypeName, long Snapshot, Address Node, SnapshotFailureReason Reason, string Detail) : IShardedProtocolMessage;
-
 /// <summary>A node → the coordinator: entities passivated there whose shard stopped there (handed off), with what they handed over.</summary>
 internal sealed record EntitiesHandedOff(string TypeName, IReadOnlyList<HandedOffEntity> Entities) : IShardedProtocolMessage;
 
@@ -60,14 +57,11 @@ internal sealed record TakeSharded(string TypeName, TimeSpan Timeout, IActorRef 
 /// <summary>The answer to a <see cref="TakeSharded"/> that did not complete.</summary>
 internal sealed record ShardedTakeFailed(string TypeName, long? Snapshot, SnapshotFailureReason Reason, string Detail) : IShardedProtocolMessage;
 
-/// <summary>Local only: a host's reports, told to its node's actor under the host's lock, so in the ledger's order.</summary>
-internal sealed record ReportsReady(string TypeName, IReadOnlyList<ShardedReport<Address, string, object?, object>> Reports);
+/// <summary>Local only: a host has reports or fresh starts for its node's actor to take (<see cref="EntityHost.Drain"/>).</summary>
+internal sealed record HostReady(string TypeName);
 
 /// <summary>Local only: a host saw the first entity of a shard: the node watches it, to hand off its passivated entities when it stops.</summary>
-internal sealed record WatchShard(string TypeName, string ShardId, IActorRef Shard);
-
-/// <summary>Local only: an entity started on this node without having passivated here.</summary>
-internal sealed record StartedFresh(string TypeName, string EntityId);
+internal sealed record WatchShard(string TypeName, IActorRef Shard);
 
 /// <summary>
 /// Local only: this node is leaving, its shards handed off: its actor tells the coordinator its hosts' counts
@@ -77,3 +71,6 @@ internal sealed record LeaveCounts
 {
     public static readonly LeaveCounts Instance = new();
 }
+
+/// <summary>Coordinator → the asker's node actor: piece <paramref name="Index"/> of <paramref name="Count"/> of a snapshot too big for one message, for <paramref name="ReplyTo"/>.</summary>
+internal sealed record SnapshotPiece(Guid Snapshot, int Index, int Count, byte[] Bytes, IActorRef ReplyTo) : IShardedProtocolMessage;

@@ -62,15 +62,6 @@ internal sealed class ShardedProtocolSerializer : SerializerWithStringManifest
                     w.WriteList(m.Reports, report => WriteReport(w, report));
                 },
                 r => new NodeReports(r.ReadString(), r.ReadInt64(), r.ReadAddress(), r.ReadList(() => ReadReport(r)))),
-            Format<NodeFailed>("NF",
-                (w, m) =>
-                {
-                    WriteSnapshot(w, m.TypeName, m.Snapshot);
-                    w.WriteAddress(m.Node);
-                    w.WriteEnum(m.Reason);
-                    w.WriteString(m.Detail);
-                },
-                r => new NodeFailed(r.ReadString(), r.ReadInt64(), r.ReadAddress(), r.ReadEnum<SnapshotFailureReason>(), r.ReadString())),
             Format<EntitiesHandedOff>("EH",
                 (w, m) =>
                 {
@@ -119,6 +110,16 @@ internal sealed class ShardedProtocolSerializer : SerializerWithStringManifest
                 },
                 r => new ShardedTakeFailed(r.ReadString(), r.ReadBool() ? r.ReadInt64() : Discard(r.ReadInt64()), r.ReadEnum<SnapshotFailureReason>(), r.ReadString())),
             Format<ShardedSnapshot>("SS", WriteSnapshotResult, ReadSnapshotResult),
+            Format<SnapshotPiece>("SP",
+                (w, m) =>
+                {
+                    w.WriteGuid(m.Snapshot);
+                    w.WriteInt32(m.Index);
+                    w.WriteInt32(m.Count);
+                    w.WriteBytes(m.Bytes);
+                    w.WriteRef(m.ReplyTo);
+                },
+                r => new SnapshotPiece(r.ReadGuid(), r.ReadInt32(), r.ReadInt32(), r.ReadBytes(), r.ReadRef())),
         ];
         _formatByType = formats.ToDictionary(f => f.Type);
         _formatByManifest = formats.ToDictionary(f => f.Manifest);
@@ -181,6 +182,7 @@ internal sealed class ShardedProtocolSerializer : SerializerWithStringManifest
                 w.WriteString(recorded.Entity);
                 WriteState(w, recorded.State);
                 w.WriteBool(recorded.Passivated);
+                w.WriteBool(recorded.Fresh);
                 break;
             case ShardedReport<Address, string, object?, object>.Counted counted:
                 w.WriteInt32(1);
@@ -202,7 +204,7 @@ internal sealed class ShardedProtocolSerializer : SerializerWithStringManifest
         var snapshot = r.ReadInt64();
         return r.ReadInt32() switch
         {
-            0 => new ShardedReport<Address, string, object?, object>.Recorded(snapshot, r.ReadString(), ReadState(r), r.ReadBool()),
+            0 => new ShardedReport<Address, string, object?, object>.Recorded(snapshot, r.ReadString(), ReadState(r), r.ReadBool(), r.ReadBool()),
             1 => new ShardedReport<Address, string, object?, object>.Counted(snapshot, r.ReadInt64(), ReadCounts(r)),
             2 => new ShardedReport<Address, string, object?, object>.InFlight(snapshot, r.ReadAddress(),
                 new RecordedMessage<string, object>(r.ReadString(), r.ReadString(), r.ReadPayload())),

@@ -55,8 +55,8 @@ public enum SnapshotFailureReason
     ShuttingDown,
 
     /// <summary>
-    /// A shard of a sharded group stopped on a node while the snapshot ran (handed off to another node by a rebalance, or
-    /// its node leaving): its entities' states may be recorded on both nodes or on neither. The next snapshot starts
+    /// A shard of a sharded group moved while the snapshot ran (handed off by a rebalance, or its node leaving) to a node
+    /// that had not opened the snapshot yet: one of its entities recorded its cut on both nodes. The next snapshot starts
     /// from where the shard is then.
     /// </summary>
     ShardHandedOff,

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using Snapshot.Cli.Sharded;
 using Snapshot.Runtime.Tests.Cluster;
 using Snapshot.Sharding;
 using Xunit.Abstractions;
@@ -18,14 +19,14 @@ public sealed class ShardedBankSpec(ITestOutputHelper output) : ClusterTestKit(o
     private const int Accounts = 60;
     private const long OpeningBalance = 100;
 
-    private async Task<IActorRef[]> StartRegionsAsync(ShardedAccount.Book book, bool rememberEntities) =>
+    private async Task<IActorRef[]> StartRegionsAsync(AccountBook book, bool rememberEntities) =>
         await Task.WhenAll(Nodes.Select(node => ShardedSnapshots.Get(node).StartAsync(ShardedAccount.TypeName,
-            Props.Create(() => new ShardedAccount(book)), ClusterShardingSettings.Create(node).WithRememberEntities(rememberEntities), new ShardedAccount.Extractor())));
+            ShardedAccount.Props(book), ClusterShardingSettings.Create(node).WithRememberEntities(rememberEntities), new ShardedAccount.Extractor())));
 
     private void StartDrivers(IActorRef[] regions)
     {
         foreach (var (node, n) in Nodes.Select((node, n) => (node, n)))
-            node.ActorOf(Props.Create(() => new PayDriver(regions[n], Accounts, n)), "driver");
+            node.ActorOf(ShardedPayer.Props(regions[n], Accounts, n), "driver");
     }
 
     /// <summary>Every account lists its balance (all have started), and they and the deposits in flight hold all the money.</summary>
@@ -36,9 +37,9 @@ public sealed class ShardedBankSpec(ITestOutputHelper output) : ClusterTestKit(o
     }
 
     /// <summary>Starts the regions and drivers, and waits for every account to have started once.</summary>
-    private async Task<ShardedAccount.Book> OpenBankAsync(bool rememberEntities = false)
+    private async Task<AccountBook> OpenBankAsync(bool rememberEntities = false)
     {
-        var book = new ShardedAccount.Book(OpeningBalance, idleAfter: TimeSpan.FromMilliseconds(100));
+        var book = new AccountBook(OpeningBalance, idleAfter: TimeSpan.FromMilliseconds(100));
         StartDrivers(await StartRegionsAsync(book, rememberEntities));
         await AwaitConditionAsync(() => Task.FromResult(book.Accounts == Accounts), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(10));
         return book;
@@ -108,7 +109,7 @@ public sealed class ShardedBankSpec(ITestOutputHelper output) : ClusterTestKit(o
         try
         {
             var region = await ShardedSnapshots.Get(fourth).StartAsync(ShardedAccount.TypeName,
-                Props.Create(() => new ShardedAccount(book)), ClusterShardingSettings.Create(fourth), new ShardedAccount.Extractor());
+                ShardedAccount.Props(book), ClusterShardingSettings.Create(fourth), new ShardedAccount.Extractor());
             await Akka.Cluster.Cluster.Get(fourth).JoinAsync(Akka.Cluster.Cluster.Get(Sys).SelfAddress);
             // Until the rebalance has given the new node entities of its own.
             await TakeWhileAsync(() => outcomes.Count >= 6 && book.StartsOn(fourth) > 0);
@@ -140,9 +141,9 @@ public sealed class ShardedBankSpec(ITestOutputHelper output) : ClusterTestKit(o
     [Fact]
     public async Task An_entity_participant_in_a_region_started_without_Snapshot_Sharding_fails_as_it_starts_saying_how_to_start_the_region()
     {
-        var book = new ShardedAccount.Book(OpeningBalance, idleAfter: null);
+        var book = new AccountBook(OpeningBalance, idleAfter: null);
         ShardedSnapshots.Get(Sys);
-        var region = await ClusterSharding.Get(Sys).StartAsync("plain", Props.Create(() => new ShardedAccount(book)), ClusterShardingSettings.Create(Sys), new ShardedAccount.Extractor());
+        var region = await ClusterSharding.Get(Sys).StartAsync("plain", ShardedAccount.Props(book), ClusterShardingSettings.Create(Sys), new ShardedAccount.Extractor());
 
         // Akka logs the failed creation with the participant's exception inside.
         await EventFilter.Custom(e => e is Akka.Event.Error { Cause: ActorInitializationException failed }

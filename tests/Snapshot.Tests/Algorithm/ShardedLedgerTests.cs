@@ -99,4 +99,44 @@ public sealed class ShardedLedgerTests
             completed |= completion.Report(node.Self, report);
         return completed;
     }
+
+    [Fact]
+    public void An_entity_whose_shard_moved_while_the_snapshot_ran_keeps_the_record_it_made_first_over_the_one_it_started_with()
+    {
+        _node0.Started("a");
+        _node0.Open(1);
+        _node1.Open(1);
+        _node0.Recorded("a", 90);
+        _node0.Passivated("a", 80);
+        var completion = new ShardedCompletion<int, string, long, string>(1, [0, 1]);
+
+        // Its shard handed off: it starts on node 1, which has nothing of it, and records what it started with.
+        Assert.True(_node1.Started("a"));
+        _node1.Recorded("a", 80);
+        var fresh = _node1.TakeReports();
+        Assert.Contains(fresh, r => r is ShardedReport<int, string, long, string>.Recorded { Entity: "a", Fresh: true });
+        foreach (var report in fresh)
+            completion.Report(1, report);
+        Assert.True(Deliver(completion, _node0));
+
+        Assert.Equal(90, completion.States["a"]);
+        Assert.Null(completion.Conflict);
+    }
+
+    [Fact]
+    public void An_entity_that_records_its_cut_on_two_nodes_makes_the_snapshot_fail_naming_it()
+    {
+        _node0.Started("a");
+        _node0.Open(1);
+        _node0.Recorded("a", 90);
+        _node0.Passivated("a", 80);
+        // Started on node 1 before node 1 opened the snapshot: it records again when node 1 does.
+        _node1.Started("a");
+        _node1.Open(1);
+        _node1.Recorded("a", 85);
+        var completion = new ShardedCompletion<int, string, long, string>(1, [0, 1]);
+
+        Assert.False(Deliver(completion));
+        Assert.Contains("entity a recorded snapshot 1 on 0 and again on 1", completion.Conflict);
+    }
 }

@@ -13,6 +13,15 @@ namespace Snapshot.Algorithm.Sharded;
 /// arrives after the end was of an entity that held only what it started with and had handled no message of the
 /// snapshot's nodes sent before the cut.
 /// </para>
+/// <para>
+/// Shards that move while it runs. Every entity of a shard that stops on a node while the snapshot is open there has
+/// recorded there by then (live at the open, it was initiated; passivated, the node recorded it; started since, it
+/// recorded first; stopping unrecorded, it records as it stops). Started again on a node where the snapshot is open, it
+/// records once more what it started with, a <i>fresh</i> record: the first record is its cut, as what it did between the
+/// two is after the cut there and is counted and recorded in flight as such, so a fresh record gives way to one from
+/// another node. Started on a node that has not opened the snapshot yet, it handles messages as before the cut and records
+/// again when the node opens: two records that both claim the cut, and the snapshot fails (<see cref="Conflict"/>).
+/// </para>
 /// </summary>
 public sealed class ShardedCompletion<TNode, TEntity, TState, TMessage>
     where TNode : notnull
@@ -22,6 +31,7 @@ public sealed class ShardedCompletion<TNode, TEntity, TState, TMessage>
     private readonly Dictionary<TEntity, TState> _states = [];
     private readonly List<RecordedMessage<TEntity, TMessage>> _inFlight = [];
     private readonly HashSet<TEntity> _passivated = [];
+    private readonly Dictionary<TEntity, (TNode Node, bool Fresh)> _recordedBy = [];
 
     public ShardedCompletion(long snapshot, IEnumerable<TNode> nodes)
     {
@@ -40,6 +50,9 @@ public sealed class ShardedCompletion<TNode, TEntity, TState, TMessage>
     /// <summary>The entities whose state was recorded passivated: what they handed over when they stopped.</summary>
     public IReadOnlySet<TEntity> Passivated => _passivated;
 
+    /// <summary>Why the snapshot cannot complete: an entity recorded its cut on two nodes. Null while it can.</summary>
+    public string? Conflict { get; private set; }
+
     /// <summary>The messages in flight at the cut, in the order they were reported.</summary>
     public IReadOnlyList<RecordedMessage<TEntity, TMessage>> InFlight => _inFlight;
 
@@ -55,13 +68,16 @@ public sealed class ShardedCompletion<TNode, TEntity, TState, TMessage>
     /// <exception cref="SnapshotProtocolException">The report is out of its stream's order, for another snapshot, or from a node the snapshot does not span.</exception>
     public bool Report(TNode from, ShardedReport<TNode, TEntity, TState, TMessage> report)
     {
-        if (IsComplete)
+        if (IsComplete || Conflict is not null)
             return false;
         if (report.Snapshot != Snapshot || !_counts.TryGetValue(from, out var count))
             throw new SnapshotProtocolException(ProtocolViolation.UnexpectedPart, null, $"a report of snapshot {report.Snapshot} from {from} reached snapshot {Snapshot}'s coordinator, spanning {string.Join(", ", _counts.Keys)}");
         switch (report)
         {
             case ShardedReport<TNode, TEntity, TState, TMessage>.Recorded recorded:
+                if (!Keeps(from, recorded))
+                    return false;
+                _recordedBy[recorded.Entity] = (from, recorded.Fresh);
                 _states[recorded.Entity] = recorded.State;
                 if (recorded.Passivated)
                     _passivated.Add(recorded.Entity);
@@ -85,6 +101,17 @@ public sealed class ShardedCompletion<TNode, TEntity, TState, TMessage>
         }
         IsComplete = _counts.All(c => c.Value is { } n && n.Sent == Handled(c.Key));
         return IsComplete;
+    }
+
+    /// <summary>Whether <paramref name="recorded"/> is the entity's cut, rather than one it already has from another node.</summary>
+    private bool Keeps(TNode from, ShardedReport<TNode, TEntity, TState, TMessage>.Recorded recorded)
+    {
+        if (!_recordedBy.TryGetValue(recorded.Entity, out var earlier) || EqualityComparer<TNode>.Default.Equals(earlier.Node, from))
+            return true;
+        if (recorded.Fresh != earlier.Fresh)
+            return earlier.Fresh;
+        Conflict = $"entity {recorded.Entity} recorded snapshot {Snapshot} on {earlier.Node} and again on {from}: its shard moved to a node that had not opened the snapshot yet";
+        return false;
     }
 
     private long Handled(TNode sender) =>

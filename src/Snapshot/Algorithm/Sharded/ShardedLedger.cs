@@ -63,9 +63,6 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
     /// <summary>This ledger's node.</summary>
     public TNode Self { get; }
 
-    /// <summary>The snapshot open here; null when none is.</summary>
-    public long? OpenSnapshot => _open?.Snapshot;
-
     /// <summary>The last snapshot opened (or closed) here: a message of a later epoch opens its own.</summary>
     public long LastOpened => _opened;
 
@@ -120,6 +117,7 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
             return false;
         }
         _live[entity] = _open is null ? _opened : _opened - 1;
+        _open?.Fresh.Add(entity);
         return _open is not null;
     }
 
@@ -234,7 +232,8 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
     /// <summary>Reports <paramref name="entity"/>'s state for the open snapshot; the node counts if it was the last awaited.</summary>
     private void Record(Opened open, TEntity entity, TState state, bool passivated = false)
     {
-        _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(open.Snapshot, entity, state, passivated));
+        var fresh = open.Fresh.Remove(entity);
+        _reports.Add(new ShardedReport<TNode, TEntity, TState, TMessage>.Recorded(open.Snapshot, entity, state, passivated, fresh));
         open.Awaited.Remove(entity);
         CountIfAllRecorded(open);
     }
@@ -274,6 +273,9 @@ public sealed class ShardedLedger<TNode, TEntity, TState, TMessage>
 
         // Live entities at the open that have not recorded yet.
         public HashSet<TEntity> Awaited { get; } = [];
+
+        // Entities that started while it was open, with nothing handed over here, and have not recorded yet.
+        public HashSet<TEntity> Fresh { get; } = [];
 
         public bool Counted { get; set; }
     }

@@ -12,9 +12,11 @@ public abstract record ShardedReport<TNode, TEntity, TState, TMessage>(long Snap
 {
     /// <summary>
     /// An entity of the node recorded its state, or, <paramref name="Passivated"/>, the node recorded for the entity the state
-    /// it handed over when it passivated.
+    /// it handed over when it passivated. <paramref name="Fresh"/>: the entity started on the node while the snapshot was
+    /// open there, with nothing handed over there, and recorded what it started with; if it recorded on another node before
+    /// its shard moved here, that record is its cut (<see cref="ShardedCompletion{TNode,TEntity,TState,TMessage}"/>).
     /// </summary>
-    public sealed record Recorded(long Snapshot, TEntity Entity, TState State, bool Passivated = false) : ShardedReport<TNode, TEntity, TState, TMessage>(Snapshot);
+    public sealed record Recorded(long Snapshot, TEntity Entity, TState State, bool Passivated = false, bool Fresh = false) : ShardedReport<TNode, TEntity, TState, TMessage>(Snapshot);
 
     /// <summary>
     /// Every entity the node had when the snapshot opened there has recorded: <paramref name="Sent"/> messages were sent
