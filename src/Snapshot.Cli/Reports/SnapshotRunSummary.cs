@@ -15,14 +15,7 @@ public sealed record SnapshotRunSummary(IReadOnlyList<SnapshotReport> Snapshots,
     /// <summary>Snapshots whose total covers part of the bank (<see cref="SnapshotReport.TotalComparable"/>).</summary>
     public int NotComparable => Snapshots.Count(s => !s.TotalComparable);
 
-    public double PercentileMs(double percentile)
-    {
-        if (Snapshots.Count == 0)
-            return 0;
-        var sorted = Snapshots.Select(s => s.DurationMs).Order().ToArray();
-        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
-    }
+    public double PercentileMs(double percentile) => Percentile.Of(Snapshots.Select(s => s.DurationMs), percentile);
 
     /// <summary>The object <c>--json</c> prints for a run: <c>unreachable_events</c> only when the run watched for them.</summary>
     public object ToJson()

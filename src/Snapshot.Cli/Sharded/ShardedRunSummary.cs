@@ -1,3 +1,5 @@
+using Snapshot.Cli.Reports;
+
 namespace Snapshot.Cli.Sharded;
 
 /// <summary>The snapshots of a sharded demo run, those that failed, and what the entities and shards did meanwhile.</summary>
@@ -20,13 +22,7 @@ public sealed record ShardedRunSummary(IReadOnlyList<ShardedSnapshotReport> Snap
     /// <summary>Every snapshot taken conserved the money, and at least one was taken.</summary>
     public bool AllConserved => Snapshots.Count > 0 && Snapshots.All(s => s.Conserved);
 
-    public double PercentileMs(double percentile)
-    {
-        if (Snapshots.Count == 0)
-            return 0;
-        var sorted = Snapshots.Select(s => s.DurationMs).Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
+    public double PercentileMs(double percentile) => Percentile.Of(Snapshots.Select(s => s.DurationMs), percentile);
 
     public object ToJson() => new Dictionary<string, object>
     {
