@@ -18,7 +18,8 @@ internal sealed class RunningTake(TakeSharded take, IEnumerable<Address> asked)
     /// <summary>The members asked that have not answered.</summary>
     public HashSet<Address> Unanswered { get; } = [.. asked];
 
-    public List<OpenedHere> Answers { get; } = [];
+    /// <summary>Each member's answer, with the actor of its node that gave it, to open and close the snapshot on.</summary>
+    public List<(OpenedHere Answer, IActorRef Actor)> Answers { get; } = [];
 
     /// <summary>Set once the answers are in and the snapshot is open; null while asking.</summary>
     public ShardedCompletion<Address, string, object?, object>? Completion { get; set; }

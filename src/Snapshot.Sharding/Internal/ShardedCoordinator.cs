@@ -21,8 +21,6 @@ internal sealed class ShardedCoordinator : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly SnapshotPieces _pieces = new((ExtendedActorSystem)Context.System);
     private readonly Dictionary<string, TypeCoordination> _types = [];
-    // The actors of the nodes that answered, to open and close snapshots on.
-    private readonly Dictionary<Address, IActorRef> _answerers = [];
 
     public ShardedCoordinator() => Coordinator();
 
@@ -59,9 +57,8 @@ internal sealed class ShardedCoordinator : ReceiveActor, IWithTimers
         {
             if (!_types.TryGetValue(answer.TypeName, out var type) || type.Running is not { Completion: null } running || running.Request != answer.Request)
                 return;
-            running.Answers.Add(answer);
+            running.Answers.Add((answer, Sender));
             running.Unanswered.Remove(answer.Node);
-            _answerers[answer.Node] = Sender;
             if (running.Unanswered.Count == 0)
                 Open(answer.TypeName, type, running);
         });
@@ -138,17 +135,17 @@ internal sealed class ShardedCoordinator : ReceiveActor, IWithTimers
     /// </summary>
     private void Open(string typeName, TypeCoordination type, RunningTake running)
     {
-        var hosting = running.Answers.Where(a => a.Hosting).Select(a => a.Node).ToList();
+        var hosting = running.Answers.Where(a => a.Answer.Hosting).ToList();
         if (hosting.Count == 0)
         {
             Fail(typeName, type, SnapshotFailureReason.NoParticipants, $"no member of the cluster hosts entity type '{typeName}': start its region with ShardedSnapshots.StartAsync");
             return;
         }
-        var snapshot = type.LastSnapshot = Math.Max(type.LastSnapshot, running.Answers.Max(a => a.LastOpened)) + 1;
-        var completion = running.Completion = new ShardedCompletion<Address, string, object?, object>(snapshot, hosting.Concat(type.Departed.Keys));
+        var snapshot = type.LastSnapshot = Math.Max(type.LastSnapshot, running.Answers.Max(a => a.Answer.LastOpened)) + 1;
+        running.Nodes = [.. hosting.Select(a => (a.Answer.Node, a.Actor))];
+        var completion = running.Completion = new ShardedCompletion<Address, string, object?, object>(snapshot, running.Nodes.Select(n => n.Node).Concat(type.Departed.Keys));
         foreach (var (node, (sent, received)) in type.Departed)
             completion.Report(node, new ShardedReport<Address, string, object?, object>.Counted(snapshot, sent, received));
-        running.Nodes = [.. hosting.Select(node => (node, _answerers[node]))];
         var open = new OpenSharded(typeName, snapshot);
         foreach (var (_, actor) in running.Nodes)
             actor.Tell(open);

@@ -176,10 +176,9 @@ public sealed class SnapshotParticipant
     /// </summary>
     private static void RefuseUnhostedEntity(ActorPath path)
     {
-        var elements = path.Elements;
-        if (elements.Count == 5 && elements[0] == "system" && elements[1] == "sharding")
+        if (EntityPath.TypeName(path) is { } typeName)
             throw new InvalidOperationException(
-                $"{path} is a snapshot participant and an entity of sharded type '{Uri.UnescapeDataString(elements[2])}', whose region was started without Snapshot.Sharding: " +
+                $"{path} is a snapshot participant and an entity of sharded type '{typeName}', whose region was started without Snapshot.Sharding: " +
                 "its messages through the region carry no snapshot colour, so no snapshot could count them. Start the region with ShardedSnapshots.Get(system).StartAsync(...) instead of ClusterSharding.StartAsync");
     }
 
